@@ -1,0 +1,51 @@
+namespace Toolkit.Transforms.Swaps;
+
+/// <summary>
+/// One technology swap (for example <c>ai:openai=anthropic</c>): reads an app's files and says how to
+/// change them. It never writes; the migration engine records the plan, backs up, and applies it.
+/// </summary>
+public interface ISwap
+{
+    /// <summary>Id as given on the command line: <c>CATEGORY:FROM=TO</c>.</summary>
+    string Id { get; }
+
+    /// <summary>Category id from the catalogue (<c>ai</c>, <c>storage</c>, <c>database</c>...).</summary>
+    string Category { get; }
+
+    /// <summary>Option id swapped from.</summary>
+    string From { get; }
+
+    /// <summary>Option id swapped to.</summary>
+    string To { get; }
+
+    /// <summary>One sentence for plans and <c>--help</c>.</summary>
+    string Description { get; }
+
+    /// <summary>Computes the edits for the app at <see cref="SwapContext.AppRoot"/>; does not touch the disk.</summary>
+    SwapResult Plan(SwapContext context);
+}
+
+/// <summary>What a swap is given: the app's root directory (all reads stay below it).</summary>
+public sealed record SwapContext(string AppRoot);
+
+/// <summary>
+/// A whole-file edit, relative to the app root. <paramref name="Before"/> null means the file is added;
+/// <paramref name="After"/> null means it is deleted.
+/// </summary>
+public sealed record FileEdit(string RelativePath, string? Before, string? After);
+
+/// <summary>Something the swap would not do safely, with where and why.</summary>
+public sealed record ManualStep(string RelativePath, int Line, string Reason);
+
+/// <summary>A database script a swap needs: an up script and, when reversible, a down script.</summary>
+public sealed record SwapDatabaseScript(string Name, string Up, string? Down);
+
+/// <summary>Everything a swap would change.</summary>
+public sealed record SwapResult(
+    IReadOnlyList<FileEdit> Edits,
+    IReadOnlyList<ManualStep> ManualSteps,
+    IReadOnlyList<SwapDatabaseScript> DatabaseScripts)
+{
+    /// <summary>A result that changes nothing.</summary>
+    public static SwapResult Empty { get; } = new([], [], []);
+}
