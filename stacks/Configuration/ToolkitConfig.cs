@@ -141,7 +141,16 @@ public sealed record BlueGreenConfig
 
     /// <summary>When analysis fails a step.</summary>
     public RollbackTriggers RollbackTriggers { get; init; } = new();
+
+    /// <summary>Where the <c>local</c> promotion target (nginx on this machine) listens and forwards; null when not used.</summary>
+    public LocalTrafficConfig? Local { get; init; }
 }
+
+/// <summary>
+/// The local promotion target: nginx listens on <see cref="Listen"/> and splits traffic between the
+/// blue and green upstreams (each <c>host:port</c>); <see cref="HealthPath"/> is probed on green.
+/// </summary>
+public sealed record LocalTrafficConfig(string Listen, string Blue, string Green, string HealthPath = "/healthz");
 
 /// <summary>Thresholds that fail a blue-green step.</summary>
 public sealed record RollbackTriggers(double MaxErrorRate = 0.02, int MaxP95LatencyMs = 500, int MaxFailedHealthChecks = 3);
