@@ -9,6 +9,8 @@ using Toolkit.Promotion.Probes;
 using Toolkit.Promotion.Reporting;
 using Toolkit.Promotion.State;
 using Toolkit.Stacks.Configuration;
+using Toolkit.Stacks.Platforms.Patterns;
+using Toolkit.Stacks.Synthesis;
 
 namespace Toolkit.Cli.Commands;
 
@@ -34,6 +36,8 @@ public sealed class PromoteCommand : ICommandDefinition
         var summary = new Option<bool>("--github-summary") { Description = "Append a markdown summary to $GITHUB_STEP_SUMMARY (GitHub Actions)." };
         var release = new Option<string?>("--release-manifest") { Description = "Release manifest from 'toolkit db migrate --release-manifest'. Default: .toolkit/release.json beside the config, when it exists. A one-way migration turns a rollback into a stop (exit 4)." };
 
+        var pulumiDir = new Option<string?>("--pulumi-dir") { Description = "pulumi target: the synthesized program's directory (Pulumi.yaml, Pulumi.<stack>.yaml). Default: the config's directory. Example: out/prod" };
+
         var command = new Command("promote",
             "Promote a blue-green release: shift traffic to green step by step, analyse error rate, p95 latency and health at each step,\n" +
             "roll back to blue on failure. A killed run is resumed by the next one (state in .toolkit/promotion.<stack>.json beside the config).\n" +
@@ -43,7 +47,7 @@ public sealed class PromoteCommand : ICommandDefinition
             "  toolkit promote --config toolkit.yaml --stack dev --target local --bake 10s\n" +
             "  toolkit promote --config toolkit.yaml --stack prod --abort\n" +
             "Exit codes: 0 promoted (or aborted), 1 rolled back or bad input, 3 pulumi/nginx missing, 4 stopped at the current weight (one-way migration).");
-        foreach (var option in new Option[] { config, stack, steps, bake, maxErrorRate, maxP95, maxHealth, target, delay, abort, json, junit, summary, release })
+        foreach (var option in new Option[] { config, stack, steps, bake, maxErrorRate, maxP95, maxHealth, target, delay, abort, json, junit, summary, release, pulumiDir })
             command.Options.Add(option);
 
         command.SetAction(async (ParseResult p, CancellationToken ct) =>
@@ -54,12 +58,12 @@ public sealed class PromoteCommand : ICommandDefinition
                 MaxErrorRate = p.GetValue(maxErrorRate), MaxP95Ms = p.GetValue(maxP95), MaxFailedHealthChecks = p.GetValue(maxHealth),
                 Target = p.GetValue(target), ScaleDownDelay = p.GetValue(delay), ReleaseManifest = p.GetValue(release),
             };
-            return await RunAsync(request, p.GetValue(abort), p.GetValue(json), p.GetValue(junit), p.GetValue(summary), ct);
+            return await RunAsync(request, p.GetValue(abort), p.GetValue(json), p.GetValue(junit), p.GetValue(summary), p.GetValue(pulumiDir), ct);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(PromotionRequest request, bool abort, bool json, string? junit, bool githubSummary, CancellationToken ct)
+    private static async Task<int> RunAsync(PromotionRequest request, bool abort, bool json, string? junit, bool githubSummary, string? pulumiDirectory, CancellationToken ct)
     {
         var summaryFile = Environment.GetEnvironmentVariable(GitHubSummary.Variable);
         if (githubSummary && string.IsNullOrEmpty(summaryFile))
@@ -68,9 +72,9 @@ public sealed class PromoteCommand : ICommandDefinition
             return ExitCodes.Failed;
         }
 
-        var plan = PlanBuilder.Build(LoadConfig(request.ConfigPath), request);
+        var plan = PlanBuilder.Build(ConfigLoader.Load(request.ConfigPath), request);
         using var client = HttpProbe.CreateClient();
-        var actuator = CreateActuator(plan, client);
+        var actuator = CreateActuator(plan, client, pulumiDirectory);
         var store = PromotionStateStore.Beside(plan.ConfigPath, plan.Stack);
 
         PromotionReport report;
@@ -107,21 +111,13 @@ public sealed class PromoteCommand : ICommandDefinition
         };
     }
 
-    private static IActuator CreateActuator(PromotionPlan plan, HttpClient client)
+    private static IActuator CreateActuator(PromotionPlan plan, HttpClient client, string? pulumiDirectory)
     {
         if (plan.Local is { } local)
         {
             var prefix = Path.Combine(plan.ConfigDirectory, ".toolkit", "nginx", plan.Stack);
             return new NginxActuator(new NginxSite(prefix, local.Listen, local.Blue, local.Green, Environment.UserName == "root"), client);
         }
-        return new PulumiActuator(plan.ConfigDirectory, plan.Stack, WeightConfig);
+        return new PulumiActuator(pulumiDirectory ?? plan.ConfigDirectory, plan.Stack, TrafficWeights.ConfigValues, Outputs.GreenEndpoints);
     }
-
-    // Wired to the config helper's ConfigLoader once branch `config` lands.
-    private static ToolkitConfig LoadConfig(string path) =>
-        throw new Toolkit.Core.Diagnostics.DiagnosticException(Toolkit.Core.Diagnostics.Diagnostic.Error("PROMO000", "the toolkit.yaml loader is not merged into this build yet.", new(path, 1, 1)));
-
-    // Wired to the stacks helper's traffic weights once branch `stacks` lands.
-    private static IReadOnlyDictionary<string, string> WeightConfig(int greenPercent) =>
-        throw new NotSupportedException("traffic weight keys come from the stacks library, not merged into this build yet.");
 }

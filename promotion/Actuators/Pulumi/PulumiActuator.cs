@@ -11,8 +11,9 @@ namespace Toolkit.Promotion.Actuators.Pulumi;
 /// </summary>
 /// <param name="projectDirectory">Directory holding <c>Pulumi.yaml</c> and <c>Pulumi.&lt;stack&gt;.yaml</c>.</param>
 /// <param name="stack">Pulumi stack name.</param>
-/// <param name="configFor">The config keys and values for a green percentage (the stacks' traffic weights).</param>
-public sealed class PulumiActuator(string projectDirectory, string stack, Func<int, IReadOnlyDictionary<string, string>> configFor) : IActuator
+/// <param name="configFor">The config keys and values for a green percentage (the stacks' traffic weights), in the order to set them.</param>
+/// <param name="greenOutput">Name of the stack output listing green's endpoints.</param>
+public sealed class PulumiActuator(string projectDirectory, string stack, Func<int, IReadOnlyList<KeyValuePair<string, string>>> configFor, string greenOutput) : IActuator
 {
     /// <inheritdoc />
     public string Name => "pulumi";
@@ -31,13 +32,13 @@ public sealed class PulumiActuator(string projectDirectory, string stack, Func<i
     public async Task<IReadOnlyList<Uri>> GreenEndpointsAsync(CancellationToken cancellationToken)
     {
         var result = await PulumiAsync(cancellationToken, "stack", "output", "--json", "--stack", stack);
-        return ParseEndpoints(result.StandardOutput, "greenEndpoints");
+        return ParseEndpoints(result.StandardOutput, greenOutput);
     }
 
     /// <inheritdoc />
     public async Task SetWeightsAsync(TrafficSplit split, CancellationToken cancellationToken)
     {
-        foreach (var (key, value) in configFor(split.GreenPercent).OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        foreach (var (key, value) in configFor(split.GreenPercent))
             await PulumiAsync(cancellationToken, "config", "set", "--stack", stack, key, value);
         await PulumiAsync(cancellationToken, "up", "--yes", "--skip-preview", "--stack", stack);
     }
@@ -48,9 +49,13 @@ public sealed class PulumiActuator(string projectDirectory, string stack, Func<i
         using var document = JsonDocument.Parse(stackOutputJson);
         if (!document.RootElement.TryGetProperty(name, out var value))
             throw new InvalidOperationException($"the stack has no output '{name}'; synthesize it with the blue-green pattern and run 'pulumi up' first.");
-        var texts = value.ValueKind == JsonValueKind.Array
-            ? value.EnumerateArray().Select(e => e.GetString() ?? "").ToList()
-            : [value.GetString() ?? ""];
+        // An array of URLs, a map (region to URL, as the stacks emit it, read in key order) or one URL.
+        List<string> texts = value.ValueKind switch
+        {
+            JsonValueKind.Array => value.EnumerateArray().Select(e => e.GetString() ?? "").ToList(),
+            JsonValueKind.Object => value.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => p.Value.GetString() ?? "").ToList(),
+            _ => [value.GetString() ?? ""],
+        };
         return texts.Select(t => new Uri(t.Contains("://", StringComparison.Ordinal) ? t : $"https://{t}/")).ToList();
     }
 
