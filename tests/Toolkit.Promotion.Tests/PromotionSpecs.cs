@@ -142,4 +142,28 @@ public sealed class PromotionSpecs
         Assert.Equal(before, site.Directory.Snapshot());
         Assert.Equal((75, 25), await site.SendThroughNginxAsync(100));
     }
+
+    [Fact]
+    public async Task I_can_send_traffic_back_to_blue_while_blue_is_kept_and_not_after()
+    {
+        await using var site = new LocalSite(UpstreamBehaviour.Healthy);
+        var kept = InProcess.Plan(site, new PromotionRequest { ConfigPath = "", Stack = "", Steps = "100", ScaleDownDelay = "10m" });
+        Assert.Equal(PromotionOutcome.Promoted, (await InProcess.Engine(site, new TrafficRecorder(site, 10)).RunAsync(kept, CancellationToken.None).WaitAsync(Limit)).Outcome);
+
+        var aborted = await InProcess.Engine(site, new TrafficRecorder(site, 10)).AbortAsync(kept, CancellationToken.None).WaitAsync(Limit);
+
+        Assert.Equal(PromotionOutcome.Aborted, aborted.Outcome);
+        Assert.Equal((100, 0), await site.SendThroughNginxAsync(100));
+
+        var gone = kept with { ScaleDownDelay = TimeSpan.Zero };
+        Assert.Equal(PromotionOutcome.Promoted, (await InProcess.Engine(site, new TrafficRecorder(site, 10)).RunAsync(gone, CancellationToken.None).WaitAsync(Limit)).Outcome);
+        await Task.Delay(10);
+        var before = site.Directory.Snapshot();
+
+        var error = await Assert.ThrowsAsync<DiagnosticException>(() => InProcess.Engine(site, new TrafficRecorder(site, 10)).AbortAsync(gone, CancellationToken.None));
+
+        Assert.Contains("blue was kept only until", error.Message);
+        Assert.Equal(before, site.Directory.Snapshot());
+        Assert.Equal((0, 100), await site.SendThroughNginxAsync(100));
+    }
 }
