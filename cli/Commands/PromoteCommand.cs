@@ -63,8 +63,19 @@ public sealed class PromoteCommand : ICommandDefinition
         return command;
     }
 
-    private static async Task<int> RunAsync(PromotionRequest request, bool abort, bool json, string? junit, bool githubSummary, string? pulumiDirectory, CancellationToken ct)
+    private static async Task<int> RunAsync(PromotionRequest request, bool abort, bool json, string? junit, bool githubSummary, string? pulumiDirectory, CancellationToken cancellation)
     {
+        // A cancelled CI job gets SIGTERM (a person, Ctrl-C): stop at once, keep the state, say how to resume.
+        using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        using var onTerm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Interrupt);
+        using var onInt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Interrupt);
+        void Interrupt(System.Runtime.InteropServices.PosixSignalContext context)
+        {
+            context.Cancel = true;
+            interrupted.Cancel();
+        }
+        var ct = interrupted.Token;
+
         var summaryFile = Environment.GetEnvironmentVariable(GitHubSummary.Variable);
         if (githubSummary && string.IsNullOrEmpty(summaryFile))
         {
@@ -93,6 +104,12 @@ public sealed class PromoteCommand : ICommandDefinition
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}");
             return ExitCodes.MissingTool;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // SIGTERM/Ctrl-C (a cancelled CI job): the state file already says where we are.
+            await Console.Error.WriteLineAsync($"interrupted: the promotion state is kept in {store.Path}; run 'toolkit promote' again to resume, or with --abort to send all traffic to blue.");
+            return ExitCodes.Failed;
         }
         catch (InvalidOperationException e)
         {

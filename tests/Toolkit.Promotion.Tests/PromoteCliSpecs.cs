@@ -49,7 +49,7 @@ public sealed class PromoteCliSpecs
             while (store.Load() is not { StepIndex: 1, GreenPercent: 10 })
             {
                 Assert.True(clock.Elapsed < Limit, "the promotion never reached step 2");
-                Assert.False(job.HasExited, "the promotion ended before it could be killed");
+                if (job.HasExited) Assert.Fail($"the promotion ended (exit {job.ExitCode}) before it could be killed: {await job.StandardError.ReadToEndAsync()}");
                 await Task.Delay(50);
             }
             job.Kill(entireProcessTree: true);
@@ -66,6 +66,29 @@ public sealed class PromoteCliSpecs
         var state = store.Load()!;
         Assert.Equal((PromotionStatus.Promoted, 2), (state.Status, state.Runs));
         Assert.Equal((0, 100), await site.SendThroughNginxAsync(100));
+    }
+
+    [Fact]
+    public async Task I_can_cancel_a_promotion_job_and_keep_its_state_for_the_next_run()
+    {
+        await using var site = new LocalSite(UpstreamBehaviour.Healthy);
+        CliSite.WriteConfig(site);
+        var store = new PromotionStateStore(site.StatePath);
+        using var job = StartPromote(site, "--bake", "5s");
+        var clock = Stopwatch.StartNew();
+        while (store.Load() is not { StepIndex: 0, GreenPercent: 1 })
+        {
+            Assert.True(clock.Elapsed < Limit && !job.HasExited, "the promotion never reached step 1");
+            await Task.Delay(50);
+        }
+
+        // What a cancelled CI job receives.
+        using (var term = Process.Start("kill", ["-TERM", job.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await term.WaitForExitAsync();
+        await job.WaitForExitAsync().WaitAsync(Limit);
+
+        Assert.Equal(1, job.ExitCode);
+        Assert.Contains("interrupted: the promotion state is kept in", await job.StandardError.ReadToEndAsync());
+        Assert.Equal((PromotionStatus.InProgress, 1), (store.Load()!.Status, store.Load()!.GreenPercent));
     }
 
     [Fact]
@@ -158,9 +181,7 @@ public sealed class PromoteCliSpecs
         info.Environment["CI"] = "true";
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        process.BeginOutputReadLine(); // stderr is small and read at the end
         return process;
     }
 }
