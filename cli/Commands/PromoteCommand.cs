@@ -36,6 +36,9 @@ public sealed class PromoteCommand : ICommandDefinition
         var summary = new Option<bool>("--github-summary") { Description = "Append a markdown summary to $GITHUB_STEP_SUMMARY (GitHub Actions)." };
         var release = new Option<string?>("--release-manifest") { Description = "Release manifest from 'toolkit db migrate --release-manifest'. Default: .toolkit/release.json beside the config, when it exists. A one-way migration turns a rollback into a stop (exit 4)." };
 
+        var promUrl = new Option<string?>("--prometheus-url") { Description = "Also judge each step on a Prometheus instant query (with --prometheus-query and --prometheus-success). Example: http://prometheus:9090" };
+        var promQuery = new Option<string?>("--prometheus-query") { Description = "PromQL whose scalar (or first sample) is the value. Example: sum(rate(http_requests_total{color=\"green\",code=~\"5..\"}[1m]))" };
+        var promSuccess = new Option<string?>("--prometheus-success") { Description = "Condition the value must meet. Example: \"result < 0.05\"" };
         var pulumiDir = new Option<string?>("--pulumi-dir") { Description = "pulumi target: the synthesized program's directory (Pulumi.yaml, Pulumi.<stack>.yaml). Default: the config's directory. Example: out/prod" };
 
         var command = new Command("promote",
@@ -47,7 +50,7 @@ public sealed class PromoteCommand : ICommandDefinition
             "  toolkit promote --config toolkit.yaml --stack dev --target local --bake 10s\n" +
             "  toolkit promote --config toolkit.yaml --stack prod --abort\n" +
             "Exit codes: 0 promoted (or aborted), 1 rolled back or bad input, 3 pulumi/nginx missing, 4 stopped at the current weight (one-way migration).");
-        foreach (var option in new Option[] { config, stack, steps, bake, maxErrorRate, maxP95, maxHealth, target, delay, abort, json, junit, summary, release, pulumiDir })
+        foreach (var option in new Option[] { config, stack, steps, bake, maxErrorRate, maxP95, maxHealth, target, delay, abort, json, junit, summary, release, pulumiDir, promUrl, promQuery, promSuccess })
             command.Options.Add(option);
 
         command.SetAction(async (ParseResult p, CancellationToken ct) =>
@@ -57,6 +60,7 @@ public sealed class PromoteCommand : ICommandDefinition
                 ConfigPath = p.GetValue(config)!, Stack = p.GetValue(stack)!, Steps = p.GetValue(steps), Bake = p.GetValue(bake),
                 MaxErrorRate = p.GetValue(maxErrorRate), MaxP95Ms = p.GetValue(maxP95), MaxFailedHealthChecks = p.GetValue(maxHealth),
                 Target = p.GetValue(target), ScaleDownDelay = p.GetValue(delay), ReleaseManifest = p.GetValue(release),
+                PrometheusUrl = p.GetValue(promUrl), PrometheusQuery = p.GetValue(promQuery), PrometheusSuccess = p.GetValue(promSuccess),
             };
             return await RunAsync(request, p.GetValue(abort), p.GetValue(json), p.GetValue(junit), p.GetValue(summary), p.GetValue(pulumiDir), ct);
         });

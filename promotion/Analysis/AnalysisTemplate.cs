@@ -52,4 +52,24 @@ public sealed record AnalysisTemplate(IReadOnlyList<Metric> Metrics)
             },
         ]);
     }
+
+    /// <summary>
+    /// A metric judged on an instant Prometheus query, measured like the HTTP metrics (up to 5 times over the
+    /// bake) and failing on the first failed measurement.
+    /// </summary>
+    public static Metric PrometheusMetric(PrometheusSource source, Condition success, TimeSpan bake)
+    {
+        var count = (int)Math.Clamp(bake / TimeSpan.FromMilliseconds(250), 1, 5);
+        return new Metric
+        {
+            Name = "prometheus",
+            Source = new MetricSource { Prometheus = source },
+            Interval = bake / count,
+            Count = count,
+            SuccessCondition = success,
+        };
+    }
+
+    /// <summary>This template with <paramref name="metric"/> added last.</summary>
+    public AnalysisTemplate With(Metric metric) => new([.. Metrics, metric]);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Toolkit.Core.Diagnostics;
+using Toolkit.Promotion.Analysis;
 using Toolkit.Promotion.Releases;
 using Toolkit.Stacks.Configuration;
 
@@ -57,6 +58,7 @@ public static class PlanBuilder
                 if (!IsHostPort(value))
                     errors.Add(Diagnostic.Error("PROMO008", $"deployment.blueGreen.local.{name} '{value}' is not host:port.", At($"deployment.blueGreen.local.{name}")));
 
+        var prometheus = Prometheus(request, errors);
         var release = LoadRelease(request.ReleaseManifest, configPath, errors);
         if (errors.Count > 0) throw new DiagnosticException(errors);
 
@@ -73,6 +75,7 @@ public static class PlanBuilder
             RequestTimeout = TimeSpan.FromSeconds(Math.Max(1, config.Deployment.HealthCheck.TimeoutSeconds)),
             Local = target == "local" ? blueGreen.Local : null,
             Release = release,
+            Prometheus = prometheus,
         };
     }
 
@@ -113,6 +116,31 @@ public static class PlanBuilder
             return value;
         errors.Add(Diagnostic.Error("PROMO004", $"{option} '{typed}' is not a duration {(allowZero ? "from 0" : "above 0")} up to 24h; write for example 1500ms, 60s, 10m or 1h."));
         return fallback;
+    }
+
+    private static (PrometheusSource, Condition)? Prometheus(PromotionRequest request, List<Diagnostic> errors)
+    {
+        if (request is { PrometheusUrl: null, PrometheusQuery: null, PrometheusSuccess: null }) return null;
+        if (request.PrometheusUrl is null || string.IsNullOrWhiteSpace(request.PrometheusQuery) || request.PrometheusSuccess is null)
+        {
+            errors.Add(Diagnostic.Error("PROMO009", "a Prometheus metric needs all of --prometheus-url, --prometheus-query and --prometheus-success."));
+            return null;
+        }
+        Condition? success = null;
+        try
+        {
+            success = Condition.Parse(request.PrometheusSuccess);
+        }
+        catch (FormatException e)
+        {
+            errors.Add(Diagnostic.Error("PROMO009", $"--prometheus-success: {e.Message}"));
+        }
+        if (!Uri.TryCreate(request.PrometheusUrl.EndsWith('/') ? request.PrometheusUrl : request.PrometheusUrl + "/", UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+        {
+            errors.Add(Diagnostic.Error("PROMO009", $"--prometheus-url '{request.PrometheusUrl}' is not an http(s) URL (for example http://prometheus:9090)."));
+            return null;
+        }
+        return success is null ? null : (new PrometheusSource(url, request.PrometheusQuery), success);
     }
 
     private static ReleaseManifest? LoadRelease(string? typed, string configPath, List<Diagnostic> errors)

@@ -39,6 +39,15 @@ public sealed record PromotionRequest
 
     /// <summary>Release manifest path; default <c>.toolkit/release.json</c> beside the config when it exists.</summary>
     public string? ReleaseManifest { get; init; }
+
+    /// <summary>Prometheus server for an extra metric (with <see cref="PrometheusQuery"/> and <see cref="PrometheusSuccess"/>).</summary>
+    public string? PrometheusUrl { get; init; }
+
+    /// <summary>Instant PromQL query whose value is judged each measurement.</summary>
+    public string? PrometheusQuery { get; init; }
+
+    /// <summary>Success condition of the Prometheus value, for example <c>result &lt; 0.05</c>.</summary>
+    public string? PrometheusSuccess { get; init; }
 }
 
 /// <summary>A checked promotion: everything the engine needs, defaults resolved.</summary>
@@ -74,6 +83,9 @@ public sealed record PromotionPlan
     /// <summary>The nginx side of the local target; null for pulumi.</summary>
     public LocalTrafficConfig? Local { get; init; }
 
+    /// <summary>An extra Prometheus metric (source and success condition), or null.</summary>
+    public (PrometheusSource Source, Condition Success)? Prometheus { get; init; }
+
     /// <summary>What the release's migration did, when a manifest was found.</summary>
     public ReleaseManifest? Release { get; init; }
 
@@ -81,6 +93,12 @@ public sealed record PromotionPlan
     public string ConfigDirectory => Path.GetDirectoryName(ConfigPath)!;
 
     /// <summary>The analysis each step runs.</summary>
-    public AnalysisTemplate Analysis => AnalysisTemplate.ForThresholds(
-        Thresholds.MaxErrorRate, Thresholds.MaxP95LatencyMs, Thresholds.MaxFailedHealthChecks, Bake, HealthPath);
+    public AnalysisTemplate Analysis
+    {
+        get
+        {
+            var template = AnalysisTemplate.ForThresholds(Thresholds.MaxErrorRate, Thresholds.MaxP95LatencyMs, Thresholds.MaxFailedHealthChecks, Bake, HealthPath);
+            return Prometheus is { } p ? template.With(AnalysisTemplate.PrometheusMetric(p.Source, p.Success, Bake)) : template;
+        }
+    }
 }

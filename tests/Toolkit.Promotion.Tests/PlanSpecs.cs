@@ -141,6 +141,32 @@ public sealed class PlanSpecs
         Assert.Equal(path, diagnostic.Location?.File);
     }
 
+    [Fact]
+    public void I_can_add_a_prometheus_metric_to_every_step()
+    {
+        var plan = PlanBuilder.Build(Configs.BlueGreen(Local), new PromotionRequest
+        {
+            ConfigPath = "toolkit.yaml", Stack = "dev", PrometheusUrl = "http://prometheus:9090",
+            PrometheusQuery = "sum(rate(http_requests_total{code=~\"5..\"}[1m]))", PrometheusSuccess = "result < 0.05",
+        });
+
+        var metric = plan.Analysis.Metrics[^1];
+        Assert.Equal("prometheus", metric.Name);
+        Assert.Equal(new Uri("http://prometheus:9090/"), metric.Source.Prometheus!.Address);
+        Assert.Equal("result < 0.05", metric.SuccessCondition!.ToString());
+        Assert.Equal(4, plan.Analysis.Metrics.Count);
+    }
+
+    [Theory]
+    [InlineData("http://p:9090", "up", null, "needs all of --prometheus-url, --prometheus-query and --prometheus-success")]
+    [InlineData("http://p:9090", "up", "up == 1", "--prometheus-success: condition 'up == 1' must start with 'result'")]
+    [InlineData("p:9090", "up", "result == 1", "--prometheus-url 'p:9090' is not an http(s) URL")]
+    public void I_can_see_why_a_prometheus_metric_is_refused(string url, string query, string? success, string expected)
+    {
+        var error = Refused(new PromotionRequest { ConfigPath = "toolkit.yaml", Stack = "dev", PrometheusUrl = url, PrometheusQuery = query, PrometheusSuccess = success });
+        Assert.Contains(error.Diagnostics, d => d.Code == "PROMO009" && d.Message.Contains(expected));
+    }
+
     private static DiagnosticException Refused(PromotionRequest request) =>
         Assert.Throws<DiagnosticException>(() => PlanBuilder.Build(Configs.BlueGreen(Local), request));
 }
