@@ -39,7 +39,7 @@ public sealed class PromoteCommand : ICommandDefinition
         var promUrl = new Option<string?>("--prometheus-url") { Description = "Also judge each step on a Prometheus instant query (with --prometheus-query and --prometheus-success). Example: http://prometheus:9090" };
         var promQuery = new Option<string?>("--prometheus-query") { Description = "PromQL whose scalar (or first sample) is the value. Example: sum(rate(http_requests_total{color=\"green\",code=~\"5..\"}[1m]))" };
         var promSuccess = new Option<string?>("--prometheus-success") { Description = "Condition the value must meet. Example: \"result < 0.05\"" };
-        var pulumiDir = new Option<string?>("--pulumi-dir") { Description = "pulumi target: the synthesized program's directory (Pulumi.yaml, Pulumi.<stack>.yaml). Default: the config's directory. Example: out/prod" };
+        var pulumiDir = new Option<string?>("--pulumi-dir") { Description = "pulumi target: the synthesized program's directory (Pulumi.yaml, Pulumi.<stack>.yaml). Default: .toolkit/stacks/<stack> beside the config, where 'toolkit synth' and 'toolkit up' put it. Example: out/prod" };
 
         var command = new Command("promote",
             "Promote a blue-green release: shift traffic to green step by step, analyse error rate, p95 latency and health at each step,\n" +
@@ -139,6 +139,6 @@ public sealed class PromoteCommand : ICommandDefinition
             var prefix = Path.Combine(plan.ConfigDirectory, ".toolkit", "nginx", plan.Stack);
             return new NginxActuator(new NginxSite(prefix, local.Listen, local.Blue, local.Green, Environment.UserName == "root"), client);
         }
-        return new PulumiActuator(pulumiDirectory ?? plan.ConfigDirectory, plan.Stack, TrafficWeights.ConfigValues, Outputs.GreenEndpoints);
+        return new PulumiActuator(pulumiDirectory ?? Path.Combine(plan.ConfigDirectory, ".toolkit", "stacks", plan.Stack), plan.Stack, TrafficWeights.ConfigValues, Outputs.GreenEndpoints);
     }
 }

@@ -22,17 +22,20 @@ public static class GitHubWorkflow
         var steps = new Dictionary<string, string>
         {
             ["lint_and_test"] = Run("Check formatting", "dotnet format --verify-no-changes") + Run("Test", "dotnet test -c Release"),
-            ["security_scan"] = Run("Vulnerable packages", "dotnet list package --vulnerable --include-transitive 2>&1 | tee vulnerable.txt; ! grep -q -i 'has the following vulnerable packages' vulnerable.txt")
-                                + Run("Compliance", $"toolkit compliance check --config {config}"),
+            ["security_scan"] = Run("Validate config", $"toolkit validate --config {config}")
+                                + Run("Compliance (SARIF)", $"toolkit compliance report --config {config} --stack {productionStack} --format sarif --out compliance.sarif")
+                                + "      - uses: github/codeql-action/upload-sarif@v3\n        with:\n          sarif_file: compliance.sarif\n",
             ["build_and_push"] = Run("Build and push image", "docker build -t \"$IMAGE\" . && echo \"${{ secrets.GITHUB_TOKEN }}\" | docker login ghcr.io -u \"${{ github.actor }}\" --password-stdin && docker push \"$IMAGE\""),
-            ["database_migration"] = Run("Migrate", $"toolkit db migrate --config {config} --stack {productionStack} --release-manifest .toolkit/release.json")
+            ["database_migration"] = Run("Migrate", "toolkit db migrate --connection \"${{ secrets.DATABASE_URL }}\" --scripts db/ --release-manifest .toolkit/release.json")
                                      + "      - uses: actions/upload-artifact@v4\n        with:\n          name: release-manifest\n          path: .toolkit/release.json\n",
-            ["deploy_staging"] = Run("Deploy staging", $"toolkit promote --config {config} --stack {stagingStack} --target pulumi --github-summary"),
+            ["deploy_staging"] = Run("Deploy staging", $"toolkit up --config {config} --stack {stagingStack} --yes"),
             ["integration_tests"] = Run("Integration tests", "dotnet test -c Release --filter Category=Integration"),
             ["deploy_production"] = "      - uses: actions/download-artifact@v4\n        with:\n          name: release-manifest\n          path: .toolkit\n"
+                                    + Run("Deploy green (weights unchanged)", $"toolkit up --config {config} --stack {productionStack} --yes")
                                     + Run("Promote green", $"toolkit promote --config {config} --stack {productionStack} --target pulumi --junit promotion.xml --github-summary --release-manifest .toolkit/release.json")
                                     + "      - uses: actions/upload-artifact@v4\n        if: always()\n        with:\n          name: promotion-junit\n          path: promotion.xml\n",
-            ["post_deploy_verification"] = Run("Verify", $"toolkit compliance check --config {config} --stack {productionStack}"),
+            ["post_deploy_verification"] = Run("Compliance report", $"toolkit compliance report --config {config} --stack {productionStack} --format md --out compliance.md")
+                                           + Run("Job summary", "cat compliance.md >> \"$GITHUB_STEP_SUMMARY\""),
         };
         var yaml = new System.Text.StringBuilder();
         yaml.Append("# Written by `toolkit ci init --provider github`. Exit codes of toolkit: 0 ok, 1 failed (promotion rolled back),\n");
