@@ -1,0 +1,67 @@
+namespace Toolkit.Promotion.Ci;
+
+/// <summary>
+/// The GitHub Actions workflow <c>toolkit ci init --provider github</c> writes: the eight stages of the
+/// platform's pipeline as jobs, in order, with <c>deploy_production</c> being <c>toolkit promote</c>.
+/// </summary>
+public static class GitHubWorkflow
+{
+    /// <summary>The stages, in pipeline order (each a job that needs the previous one).</summary>
+    public static IReadOnlyList<string> Stages { get; } =
+    [
+        "lint_and_test", "security_scan", "build_and_push", "database_migration",
+        "deploy_staging", "integration_tests", "deploy_production", "post_deploy_verification",
+    ];
+
+    /// <summary>Where the workflow is written, relative to the repository root.</summary>
+    public const string RelativePath = ".github/workflows/deploy.yml";
+
+    /// <summary>The workflow YAML for <paramref name="config"/> (relative path of toolkit.yaml) and the production stack.</summary>
+    public static string Render(string config, string productionStack, string stagingStack)
+    {
+        var steps = new Dictionary<string, string>
+        {
+            ["lint_and_test"] = Run("Check formatting", "dotnet format --verify-no-changes") + Run("Test", "dotnet test -c Release"),
+            ["security_scan"] = Run("Validate config", $"toolkit validate --config {config}")
+                                + Run("Compliance (SARIF)", $"toolkit compliance report --config {config} --stack {productionStack} --format sarif --out compliance.sarif")
+                                + "      - uses: github/codeql-action/upload-sarif@v3\n        with:\n          sarif_file: compliance.sarif\n",
+            ["build_and_push"] = Run("Build and push image", "docker build -t \"$IMAGE\" . && echo \"${{ secrets.GITHUB_TOKEN }}\" | docker login ghcr.io -u \"${{ github.actor }}\" --password-stdin && docker push \"$IMAGE\""),
+            ["database_migration"] = Run("Migrate", "toolkit db migrate --connection \"${{ secrets.DATABASE_URL }}\" --scripts db/ --release-manifest .toolkit/release.json")
+                                     + "      - uses: actions/upload-artifact@v4\n        with:\n          name: release-manifest\n          path: .toolkit/release.json\n",
+            ["deploy_staging"] = Run("Deploy staging", $"toolkit up --config {config} --stack {stagingStack} --yes"),
+            ["integration_tests"] = Run("Integration tests", "dotnet test -c Release --filter Category=Integration"),
+            ["deploy_production"] = "      - uses: actions/download-artifact@v4\n        with:\n          name: release-manifest\n          path: .toolkit\n"
+                                    + Run("Deploy green (weights unchanged)", $"toolkit up --config {config} --stack {productionStack} --yes")
+                                    + Run("Promote green", $"toolkit promote --config {config} --stack {productionStack} --target pulumi --junit promotion.xml --github-summary --release-manifest .toolkit/release.json")
+                                    + "      - uses: actions/upload-artifact@v4\n        if: always()\n        with:\n          name: promotion-junit\n          path: promotion.xml\n",
+            ["post_deploy_verification"] = Run("Compliance report", $"toolkit compliance report --config {config} --stack {productionStack} --format md --out compliance.md")
+                                           + Run("Job summary", "cat compliance.md >> \"$GITHUB_STEP_SUMMARY\""),
+        };
+        var yaml = new System.Text.StringBuilder();
+        yaml.Append("# Written by `toolkit ci init --provider github`. Exit codes of toolkit: 0 ok, 1 failed (promotion rolled back),\n");
+        yaml.Append("# 3 missing tool, 4 stopped for a person (one-way migration: traffic left where it was).\n");
+        yaml.Append("name: deploy\n");
+        yaml.Append("on:\n  push:\n    branches: [main]\n");
+        yaml.Append("concurrency:\n  group: deploy\n  cancel-in-progress: false  # a killed promotion is resumed by the next run\n");
+        yaml.Append("env:\n  IMAGE: ghcr.io/${{ github.repository }}:${{ github.sha }}\n  PULUMI_ACCESS_TOKEN: ${{ secrets.PULUMI_ACCESS_TOKEN }}\n");
+        yaml.Append("jobs:\n");
+        string? previous = null;
+        foreach (var stage in Stages)
+        {
+            yaml.Append($"  {stage}:\n");
+            yaml.Append("    runs-on: ubuntu-latest\n");
+            if (previous is not null) yaml.Append($"    needs: {previous}\n");
+            if (stage is "deploy_production") yaml.Append("    environment: production\n");
+            yaml.Append("    steps:\n");
+            yaml.Append("      - uses: actions/checkout@v4\n");
+            yaml.Append("      - uses: actions/setup-dotnet@v4\n        with:\n          dotnet-version: '10.0.x'\n");
+            if (stage is "deploy_staging" or "deploy_production" or "database_migration") yaml.Append("      - uses: pulumi/actions@v6\n");
+            yaml.Append(Run("Install toolkit", "dotnet tool install --global Toolkit.Cli"));
+            yaml.Append(steps[stage]);
+            previous = stage;
+        }
+        return yaml.ToString();
+    }
+
+    private static string Run(string name, string command) => $"      - name: {name}\n        run: {command}\n";
+}
