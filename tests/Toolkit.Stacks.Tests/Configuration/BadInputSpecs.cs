@@ -53,6 +53,7 @@ public class BadInputSpecs
         Assert.Equal(Severity.Error, error.Severity);
         Assert.Equal(new SourceLocation("bad.yaml", line, column), error.Location);
         Assert.StartsWith($"bad.yaml:{line}:{column}: error {code}: ", error.ToString());
+        if (code == ConfigErrorCodes.DuplicateKey) Assert.Equal("key 'name' appears twice in the same mapping; keep one", error.Message);
     }
 
     [Fact]
