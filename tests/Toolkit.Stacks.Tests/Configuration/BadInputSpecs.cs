@@ -35,6 +35,8 @@ public class BadInputSpecs
         { "number out of range", "    instances: 1", "    instances: 0", ConfigErrorCodes.InvalidValue, "0\n" },
         { "missing required key", "  domain: sample.com\n", "", ConfigErrorCodes.MissingKey, "pattern: blue-green" },
         { "empty required value", "  name: Sample", "  name: \"\"", ConfigErrorCodes.MissingKey, "\"\"" },
+        { "regions not a list", "regions: [us-east-1]\n  domain", "regions: us-east-1\n  domain", ConfigErrorCodes.InvalidValue, "us-east-1\n  domain" },
+        { "regions empty", "regions: [us-east-1]\n  domain", "regions: []\n  domain", ConfigErrorCodes.MissingKey, "[]" },
         { "unsupported version", "version: 1", "version: 2", ConfigErrorCodes.UnsupportedVersion, "2" },
         { "bad local address", "listen: \"127.0.0.1:8080\"", "listen: \"127.0.0.1\"", ConfigErrorCodes.InvalidAddress, "\"127.0.0.1\"" },
         { "duplicate region", "regions: [us-east-1]\n  domain", "regions: [us-east-1, us-east-1]\n  domain", ConfigErrorCodes.DuplicateRegion, "us-east-1]\n  domain" },
