@@ -64,6 +64,7 @@ internal sealed partial class ConfigParser
             if (node is YamlScalarNode { Value: { } text } && int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var step))
                 return (int?)step;
             context.Error(ConfigErrorCodes.InvalidBlueGreenSteps, $"'{path}' must be a whole percentage from 1 to 100", node, path);
+            context.FailedPaths.Add("deployment.blueGreen.steps"); // the rest of the list can't be judged without it
             return null;
         });
         var triggers = section.Mapping("rollbackTriggers", RollbackTriggerKeys);
