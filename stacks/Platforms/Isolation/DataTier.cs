@@ -1,0 +1,62 @@
+using Toolkit.Core.Diagnostics;
+using Toolkit.Stacks.Configuration;
+using Toolkit.Stacks.Model;
+using Toolkit.Stacks.Platforms.Aws;
+
+namespace Toolkit.Stacks.Platforms.Isolation;
+
+/// <summary>
+/// The databases an isolation level asks for. <c>rls</c> and <c>schema-per-tenant</c> share one Aurora
+/// database (tenants are rows or schemas inside it, created by the migration scripts); <c>db-per-tenant</c>
+/// gives every tenant its own Aurora cluster (global across regions) encrypted with its own KMS key per region.
+/// </summary>
+public sealed record DataTier(IsolationLevel Level, AuroraDatabase? Shared, IReadOnlyDictionary<string, AuroraDatabase> PerTenant, Resource? ExternalSecret)
+{
+    /// <summary>
+    /// What the application is given to find its credentials: the shared secret's ARN, or for db-per-tenant
+    /// the Secrets Manager name prefix its tenants' secrets share.
+    /// </summary>
+    public required Value CredentialsReference { get; init; }
+
+    /// <summary>True when <see cref="CredentialsReference"/> is one secret's ARN.</summary>
+    public bool CredentialsIsSecretArn => Shared is not null || ExternalSecret is not null;
+
+    /// <summary>Adds the data tier for the stack's isolation level.</summary>
+    public static DataTier Add(StackScope scope, IReadOnlyList<RegionalFoundation> regions)
+    {
+        var level = scope.Context.Isolation;
+        var database = scope.Context.Config.Technologies.Database;
+        if (database != "aws-aurora")
+        {
+            scope.Diagnostics.Add(Diagnostic.Info("TK-STACK-EXTERNAL-DB",
+                $"Database '{database}' is a managed service outside AWS: the stack creates its credentials secret only; put its connection string there."));
+            var secret = scope.Aws("database-credentials", "aws:secretsmanager/secret:Secret", Expr.Map(
+                ("name", $"{scope.Context.ProjectName}/{scope.Context.Stack.Name}/database"),
+                ("description", $"Connection string of the {database} database"),
+                ("kmsKeyId", regions[0].Key?.Output("arn")),
+                ("recoveryWindowInDays", 30)), regions[0].Region);
+            return new DataTier(level, null, new Dictionary<string, AuroraDatabase>(), secret) { CredentialsReference = secret.Output("arn") };
+        }
+
+        var regionalKeys = regions.ToDictionary(r => r.Region, r => r.Key, StringComparer.Ordinal);
+        if (level != IsolationLevel.DbPerTenant)
+        {
+            var shared = Database.Add(scope, "main", regions, regionalKeys, instancesPerCluster: 2);
+            return new DataTier(level, shared, new Dictionary<string, AuroraDatabase>(), null) { CredentialsReference = shared.Secret.Output("arn") };
+        }
+
+        var perTenant = new Dictionary<string, AuroraDatabase>(StringComparer.Ordinal);
+        foreach (var tenant in scope.Context.Tenants)
+        {
+            var keys = regions.ToDictionary(
+                r => r.Region,
+                r => Encryption.AddKey(scope, $"kms-{tenant.Slug}-{r.Region}", r.Region, $"tenant {tenant.Id}"),
+                StringComparer.Ordinal);
+            perTenant[tenant.Id] = Database.Add(scope, $"tenant-{tenant.Slug}", regions, keys, instancesPerCluster: 1);
+        }
+        return new DataTier(level, null, perTenant, null)
+        {
+            CredentialsReference = $"{scope.Context.ProjectName}/{scope.Context.Stack.Name}/tenant-",
+        };
+    }
+}

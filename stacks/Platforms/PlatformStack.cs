@@ -1,0 +1,57 @@
+using Toolkit.Core.Diagnostics;
+using Toolkit.Stacks.Model;
+using Toolkit.Stacks.Platforms.Aws;
+using Toolkit.Stacks.Platforms.Cloudflare;
+using Toolkit.Stacks.Platforms.Isolation;
+using Toolkit.Stacks.Platforms.Kubernetes;
+using Toolkit.Stacks.Platforms.Patterns;
+using Toolkit.Stacks.Synthesis;
+
+namespace Toolkit.Stacks.Platforms;
+
+/// <summary>A defined stack: the program and what the definitions noticed on the way.</summary>
+public sealed record DefinedStack(PulumiProgram Program, IReadOnlyList<Diagnostic> Diagnostics);
+
+/// <summary>
+/// The stack definition for every combination of pattern x isolation x compute x edge: composes the
+/// constructs of Aws/, Kubernetes/, Cloudflare/, Isolation/ and Patterns/ in a fixed order, so the same
+/// config always gives the same program.
+/// </summary>
+public static class PlatformStack
+{
+    /// <summary>Defines the program for <paramref name="context"/>.</summary>
+    public static DefinedStack Define(SynthesisContext context)
+    {
+        var scope = new StackScope(context);
+        var tech = context.Config.Technologies;
+        var images = ServiceConfig.Declare(scope);
+        var useCloudflare = tech.Edge == "cloudflare" || tech.Storage == "r2";
+        var cloudflare = useCloudflare ? CloudflareEdge.AddProvider(scope) : default;
+
+        var providers = Foundation.AddProviders(scope);
+        Encryption.DeclareAccountId(scope);
+        var regions = providers.Select((provider, i) => Foundation.Add(scope, provider, i)).ToList();
+        var trail = Logging.AddTrail(scope, regions[0].Key);
+
+        var buckets = new List<Resource>();
+        if (tech.Storage == "r2") CloudflareEdge.AddR2Bucket(scope, cloudflare.Account);
+        else buckets.AddRange(regions.Select(r => Storage.AddBucket(scope, $"assets-{r.Region}", r.Region, r.Key)));
+        if (trail is not null) buckets.Add(scope.Program.Find("audit-trail-bucket")!);
+
+        var data = DataTier.Add(scope, regions);
+        var certificates = regions.ToDictionary(r => r.Region, r => Certificates.Add(scope, r.Region), StringComparer.Ordinal);
+
+        var executionRole = tech.Compute == "kubernetes" ? null : Ecs.AddExecutionRole(scope);
+        var computes = regions.Select(r => executionRole is null
+            ? KubernetesCompute.Add(scope, r.Region, images, data.CredentialsReference, certificates[r.Region].Validation.Output("certificateArn"))
+            : Ecs.Add(scope, r, executionRole, certificates[r.Region].Validation, images, data)).ToList();
+
+        if (tech.Edge == "cloudflare")
+            CloudflareEdge.Add(scope, computes, certificates[context.PrimaryRegion].Certificate, cloudflare.Account, cloudflare.Zone);
+        else
+            Route53Edge.Add(scope, computes, certificates.ToDictionary(c => c.Key, c => c.Value.Certificate, StringComparer.Ordinal));
+
+        Outputs.Add(scope, regions, computes, data, trail, buckets);
+        return new DefinedStack(scope.Program.Build(), scope.Diagnostics);
+    }
+}
