@@ -25,6 +25,8 @@ public sealed partial class SecretsManagerCheck : ICheck
         var evidence = new List<EvidenceItem>();
         foreach (var db in program.OfType("aws:rds:Cluster", "aws:rds:Instance"))
         {
+            // A secondary cluster of a global database has no credentials of its own: the primary's apply.
+            if (db.Get("globalClusterIdentifier") is not null && db.Get("masterUsername") is null) continue;
             if (db.IsTrue("manageMasterUserPassword")) evidence.Add(Evidence.IsTrue(db, "manageMasterUserPassword"));
             else evidence.Add(Evidence.Of(db, "masterPassword", Redacted(db.Get("masterPassword")), IsNotLiteral(db.Get("masterPassword")),
                 "manageMasterUserPassword: true, or a reference to a secret"));
@@ -63,6 +65,8 @@ public sealed partial class SecretsManagerCheck : ICheck
     private static IEnumerable<(string Path, JsonElement Value)> SecretLookingEnvironment(ResourceView task)
     {
         var definitions = task.Get("containerDefinitions");
+        if (definitions is { ValueKind: JsonValueKind.Object } wrapped && wrapped.TryGetProperty("fn::toJSON", out var inner))
+            definitions = inner; // the construct model encodes container definitions with fn::toJSON
         if (definitions is { ValueKind: JsonValueKind.String } text)
         {
             try { definitions = JsonDocument.Parse(text.GetString()!).RootElement.Clone(); }
@@ -77,7 +81,7 @@ public sealed partial class SecretsManagerCheck : ICheck
                 var j = 0;
                 foreach (var variable in env.EnumerateArray())
                 {
-                    if (variable.TryGetProperty("name", out var name) && SecretName().IsMatch(name.GetString() ?? "") && variable.TryGetProperty("value", out var value))
+                    if (variable.TryGetProperty("name", out var name) && SecretName().IsMatch(name.GetString() ?? "") && !PointerName().IsMatch(name.GetString() ?? "") && variable.TryGetProperty("value", out var value))
                         yield return ($"containerDefinitions[{i}].environment[{j}]({name.GetString()})", value);
                     j++;
                 }
@@ -93,4 +97,8 @@ public sealed partial class SecretsManagerCheck : ICheck
 
     [GeneratedRegex("(PASSWORD|SECRET|TOKEN|API_KEY|PRIVATE_KEY|DATABASE_URL|CONNECTION_STRING)", RegexOptions.IgnoreCase)]
     private static partial Regex SecretName();
+
+    /// <summary>Names that hold where a secret is (its ARN, name or id), not the secret itself.</summary>
+    [GeneratedRegex("(_ARN|_NAME|_ID|_PREFIX|_REF)$", RegexOptions.IgnoreCase)]
+    private static partial Regex PointerName();
 }
