@@ -1,6 +1,7 @@
 using Toolkit.Core.Diagnostics;
 using Toolkit.Stacks.Configuration.Yaml;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Toolkit.Stacks.Configuration;
@@ -48,10 +49,12 @@ public static class ConfigLoader
     {
         var context = new ReadContext(fileName);
         YamlNode? root;
+        TrackingParser? parser = null;
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
+            parser = new TrackingParser(new Parser(new StringReader(yaml)));
+            stream.Load(parser);
             if (stream.Documents.Count > 1)
             {
                 context.Error(ConfigErrorCodes.MalformedYaml, "the file holds more than one YAML document; a config is a single document", stream.Documents[1].RootNode, "");
@@ -62,6 +65,13 @@ public static class ConfigLoader
         catch (YamlException e)
         {
             return (null, [Malformed(e, fileName)]);
+        }
+        catch (InvalidOperationException e) when (parser is not null)
+        {
+            // YamlDotNet's scanner throws this (not a YamlException) on some unterminated flow collections.
+            var at = parser.LastGood;
+            return (null, [Diagnostic.Error(ConfigErrorCodes.MalformedYaml, $"malformed YAML: the text after this point cannot be parsed ({e.GetType().Name}; an unclosed '[' or '{{'?)",
+                new SourceLocation(fileName, checked((int)at.Line), checked((int)at.Column)))]);
         }
         if (root is null || ReadContext.IsNull(root))
             return (null, [Diagnostic.Error(ConfigErrorCodes.MissingKey, "the config is empty; run 'toolkit init' to write a starter config", new SourceLocation(fileName, 1, 1))]);
@@ -76,6 +86,20 @@ public static class ConfigLoader
             .OrderBy(x => x.d.Location?.Line ?? 0).ThenBy(x => x.d.Location?.Column ?? 0).ThenBy(x => x.i)
             .Select(x => x.d).ToList();
         return (config, sorted);
+    }
+
+    /// <summary>Remembers where the last event that parsed ended, to locate errors the scanner reports without a position.</summary>
+    private sealed class TrackingParser(IParser inner) : IParser
+    {
+        public Mark LastGood { get; private set; } = Mark.Empty;
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            if (inner.Current is { } current) LastGood = current.End;
+            return inner.MoveNext();
+        }
     }
 
     private static Diagnostic Malformed(YamlException e, string fileName)

@@ -11,8 +11,8 @@ public static class Expr
         return new MapValue(list);
     }
 
-    /// <summary>A list.</summary>
-    public static ListValue List(params Value[] items) => new(items);
+    /// <summary>A list; null items are left out.</summary>
+    public static ListValue List(params Value?[] items) => new(items.Where(i => i is not null).Select(i => i!).ToList());
 
     /// <summary>A list built from a sequence.</summary>
     public static ListValue List(IEnumerable<Value> items) => new(items.ToList());

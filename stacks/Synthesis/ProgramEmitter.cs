@@ -48,7 +48,8 @@ public static class ProgramEmitter
             yaml.Section("config");
             foreach (var c in program.Config)
                 yaml.Entry(c.Key, Expr.Map(
-                    ("type", c.Type.ToString()),
+                    // Pulumi YAML's config types are String, Number, Boolean (and List<...>); whole numbers are Number.
+                    ("type", c.Type == ConfigType.Integer ? "Number" : c.Type.ToString()),
                     ("default", c.Default),
                     ("secret", c.Secret ? true : null)), 2);
         }

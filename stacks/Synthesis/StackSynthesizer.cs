@@ -16,16 +16,13 @@ public sealed class StackSynthesizer(SchemaSet schemas, IReadOnlyList<IProgramPo
     /// <summary>A synthesizer with the embedded schemas and no policies.</summary>
     public StackSynthesizer() : this(SchemaSet.Embedded, []) { }
 
-    /// <summary>Synthesizes the stack named <paramref name="stackName"/> of <paramref name="config"/>.</summary>
+    /// <summary>Synthesizes the stack named <paramref name="stackName"/> of <paramref name="config"/> (an unknown stack is an error naming the known ones).</summary>
     public SynthResult Synthesize(ToolkitConfig config, string stackName)
     {
-        var stack = config.Stacks.FirstOrDefault(s => s.Name == stackName);
-        if (stack is null)
-        {
-            var known = config.Stacks.Count == 0 ? "the config defines no stacks" : "known stacks: " + string.Join(", ", config.Stacks.Select(s => s.Name));
-            return SynthResult.Failed(Diagnostic.Error("TK-SYNTH-STACK", $"No stack named '{stackName}' ({known}).", config.Source.Find("stacks")));
-        }
-        return Synthesize(SynthesisContext.For(config, stack));
+        ResolvedStack resolved;
+        try { resolved = config.ResolveStack(stackName); }
+        catch (DiagnosticException e) { return SynthResult.Failed([.. e.Diagnostics]); }
+        return Synthesize(new SynthesisContext(resolved.Config, resolved.Stack, resolved.Regions));
     }
 
     /// <summary>Synthesizes the stack described by <paramref name="context"/>.</summary>

@@ -121,7 +121,7 @@ public sealed class YamlWriter
     /// <summary>A scalar as YAML text.</summary>
     public static string Scalar(Value value) => value switch
     {
-        StringValue s => Quote(s.Text.Replace("${", "$${", StringComparison.Ordinal)),
+        StringValue s => IsPlain(s.Text) ? s.Text : Quote(s.Text.Replace("${", "$${", StringComparison.Ordinal)),
         Interpolation i => IsPlainReference(i.Template) ? i.Template : Quote(i.Template),
         IntegerValue n => n.Number.ToString(CultureInfo.InvariantCulture),
         NumberValue n => n.Text,

@@ -129,7 +129,7 @@ public static class Ecs
                         Expr.Map(("name", "TOOLKIT_COLOR"), ("value", color)),
                         Expr.Map(("name", "TOOLKIT_REGION"), ("value", region)),
                         Expr.Map(("name", "TOOLKIT_ISOLATION"), ("value", Outputs.IsolationName(scope.Context.Isolation))),
-                        Expr.Map(("name", "DATABASE_SECRET_PREFIX"), ("value", data.CredentialsIsSecretArn ? null : data.CredentialsReference)))),
+                        data.CredentialsIsSecretArn ? null : Expr.Map(("name", "DATABASE_SECRET_PREFIX"), ("value", data.CredentialsReference)))),
                     ("secrets", data.CredentialsIsSecretArn
                         ? Expr.List(Expr.Map(("name", "DATABASE_CREDENTIALS"), ("valueFrom", data.CredentialsReference)))
                         : null),
