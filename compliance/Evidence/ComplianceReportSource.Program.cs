@@ -12,11 +12,8 @@ public static partial class ComplianceReportSource
     private static ComplianceReport FromProgram(ComplianceReportRequest request)
     {
         var config = ConfigLoader.Load(request.ConfigPath);
-        var stack = config.Stacks.FirstOrDefault(s => s.Name == request.Stack)
-            ?? throw new DiagnosticException(Diagnostic.Error("TKC126",
-                $"{Path.GetFileName(request.ConfigPath)} defines no stack '{request.Stack}' (stacks: {(config.Stacks.Count == 0 ? "none" : string.Join(", ", config.Stacks.Select(s => s.Name)))}).",
-                config.Source.Find("stacks")));
-        var context = SynthesisContext.For(config, stack);
+        var resolved = config.ResolveStack(request.Stack); // the same resolution synth uses (unknown stack: located error)
+        var context = new SynthesisContext(resolved.Config, resolved.Stack, resolved.Regions);
         return CompliancePolicy.Evaluate(context, PlatformStack.Define(context).Program).Report;
     }
 }

@@ -30,7 +30,8 @@ public static class Synthesized
     public static ComplianceEvaluation Evaluate(string yaml, string stack = "prod")
     {
         var config = Config(yaml);
-        var context = SynthesisContext.For(config, config.Stacks.First(s => s.Name == stack));
+        var resolved = config.ResolveStack(stack);
+        var context = new SynthesisContext(resolved.Config, resolved.Stack, resolved.Regions);
         return CompliancePolicy.Evaluate(context, Stacks.Platforms.PlatformStack.Define(context).Program, "0.1.0");
     }
 
@@ -41,7 +42,8 @@ public static class Synthesized
     public static ComplianceEvaluation EvaluateEmitted(string yaml, Func<string, string> edit, string stack = "prod")
     {
         var config = Config(yaml);
-        var context = SynthesisContext.For(config, config.Stacks.First(s => s.Name == stack));
+        var resolved = config.ResolveStack(stack);
+        var context = new SynthesisContext(resolved.Config, resolved.Stack, resolved.Regions);
         var main = ProgramEmitter.Emit(Stacks.Platforms.PlatformStack.Define(context).Program).First(f => f.Path == "Main.yaml").Content;
         var edited = edit(main);
         Assert.NotEqual(main, edited);
