@@ -27,6 +27,10 @@ public class ComplianceCliSpecs
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(config)));
         Assert.Contains(sha, html);
         Assert.Contains("<dd id=\"config-file\">toolkit.yaml</dd>", html);
+
+        var again = await ToolkitCli.RunAsync(temp.Path, "compliance", "report", "--config", config, "--stack", "prod", "--format", "html", "--out", "again.html");
+        Assert.Equal(0, again.ExitCode);
+        Assert.Equal(await File.ReadAllBytesAsync(temp.Combine("report.html")), await File.ReadAllBytesAsync(temp.Combine("again.html")));
     }
 
     [Fact(Timeout = 120_000)]
