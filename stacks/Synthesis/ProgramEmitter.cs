@@ -30,11 +30,13 @@ public static class ProgramEmitter
         return yaml.ToString();
     }
 
-    /// <summary><c>Pulumi.STACK.yaml</c>: values of the keys the toolkit owns, prefixed with the project name.</summary>
+    /// <summary><c>Pulumi.STACK.yaml</c>: values of the keys the toolkit owns, prefixed with the project name, sorted.</summary>
     public static string StackFile(PulumiProgram program)
     {
         var yaml = new YamlWriter().Comment(Header);
-        var entries = program.Settings.Select(s => new KeyValuePair<string, Value>($"{program.ProjectName}:{s.Key}", new StringValue(s.Value))).ToList();
+        var entries = program.Settings
+            .Select(s => new KeyValuePair<string, Value>($"{program.ProjectName}:{s.Key}", new StringValue(s.Value)))
+            .OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
         yaml.Entry("config", new MapValue(entries));
         return yaml.ToString();
     }

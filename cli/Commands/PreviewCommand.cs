@@ -1,0 +1,66 @@
+using System.CommandLine;
+using System.Text.Json;
+using Spectre.Console;
+using Toolkit.Cli.Synthesis;
+using Toolkit.Stacks.Synthesis;
+
+namespace Toolkit.Cli.Commands;
+
+/// <summary><c>toolkit preview</c>: the resources a stack would create, by provider and region, with counts.</summary>
+public sealed class PreviewCommand : ICommandDefinition
+{
+    /// <inheritdoc />
+    public Command Create()
+    {
+        var run = new StackSynthesisRun();
+        var json = new Option<bool>("--json") { Description = "Print the tree as JSON: providers[] -> regions[] -> types[] with counts." };
+        var command = new Command("preview",
+            "Show what a stack would create without writing anything: a tree of resources by provider, region and type,\n" +
+            "with counts (validated against the schemas like synth). Nothing is contacted; no Pulumi needed.\n" +
+            "Example: toolkit preview --config examples/toolkit.yaml --stack prod");
+        run.AddTo(command);
+        command.Options.Add(json);
+        command.SetAction((ParseResult p, CancellationToken _) =>
+        {
+            var summary = ProgramSummary.Of(run.Synthesize(p).Program!);
+            if (p.GetValue(json))
+                Console.WriteLine(JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+            else if (StackSynthesisRun.IsInteractive) RenderTree(summary);
+            else Console.Write(PlainText(summary));
+            return Task.FromResult(ExitCodes.Ok);
+        });
+        return command;
+    }
+
+    /// <summary>The summary as indented plain text (for pipes and CI).</summary>
+    public static string PlainText(ProgramSummary summary)
+    {
+        var text = new System.Text.StringBuilder();
+        text.Append($"{summary.Project}/{summary.Stack}: {summary.Total} resources\n");
+        foreach (var provider in summary.Providers)
+        {
+            text.Append($"  {provider.Provider} ({provider.Total})\n");
+            foreach (var region in provider.Regions)
+            {
+                text.Append($"    {region.Region} ({region.Total})\n");
+                foreach (var type in region.Types) text.Append($"      {type.Type} x{type.Count}\n");
+            }
+        }
+        return text.ToString();
+    }
+
+    private static void RenderTree(ProgramSummary summary)
+    {
+        var tree = new Tree($"[bold]{Markup.Escape(summary.Project)}/{Markup.Escape(summary.Stack)}[/]: {summary.Total} resources");
+        foreach (var provider in summary.Providers)
+        {
+            var node = tree.AddNode($"[blue]{Markup.Escape(provider.Provider)}[/] ({provider.Total})");
+            foreach (var region in provider.Regions)
+            {
+                var regionNode = node.AddNode($"[green]{Markup.Escape(region.Region)}[/] ({region.Total})");
+                foreach (var type in region.Types) regionNode.AddNode($"{Markup.Escape(type.Type)} [grey]x{type.Count}[/]");
+            }
+        }
+        AnsiConsole.Write(tree);
+    }
+}

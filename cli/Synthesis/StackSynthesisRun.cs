@@ -1,0 +1,75 @@
+using System.CommandLine;
+using Toolkit.Core.Diagnostics;
+using Toolkit.Core.Output;
+using Toolkit.Stacks.Configuration;
+using Toolkit.Stacks.Schemas;
+using Toolkit.Stacks.Synthesis;
+
+namespace Toolkit.Cli.Synthesis;
+
+/// <summary>
+/// What synth, preview, up and destroy share: their common options, and load config -> synthesize with
+/// the policies -> (optionally) write the files atomically. Errors come back as a <see cref="DiagnosticException"/>.
+/// </summary>
+public sealed class StackSynthesisRun
+{
+    /// <summary>--config.</summary>
+    public Option<string> Config { get; } = new("--config") { Description = "The toolkit.yaml to synthesize.", DefaultValueFactory = _ => "toolkit.yaml" };
+
+    /// <summary>--stack.</summary>
+    public Option<string> Stack { get; } = new("--stack") { Description = "Stack name from the config's stacks: section (dev, staging, prod...).", Required = true };
+
+    /// <summary>--schemas.</summary>
+    public Option<string?> Schemas { get; } = new("--schemas") { Description = "Validate against the whole *.json schema files in this directory (for example ../shared/pulumi-schemas, or `pulumi package get-schema` output) instead of the embedded subset." };
+
+    /// <summary>--allow-warnings.</summary>
+    public Option<bool> AllowWarnings { get; } = new("--allow-warnings") { Description = "Go on when the config or the stack raises warnings (errors always stop)." };
+
+    /// <summary>Adds the shared options to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Config);
+        command.Options.Add(Stack);
+        command.Options.Add(Schemas);
+        command.Options.Add(AllowWarnings);
+    }
+
+    /// <summary>Loads, validates and synthesizes; throws on any blocking finding. Non-blocking findings go to stderr.</summary>
+    public SynthResult Synthesize(ParseResult parse)
+    {
+        var allowWarnings = parse.GetValue(AllowWarnings);
+        var config = ConfigValidator.LoadValid(parse.GetValue(Config)!, allowWarnings);
+        var schemaDirectory = parse.GetValue(Schemas);
+        var schemas = schemaDirectory is null ? SchemaSet.Embedded : SchemaSet.FromDirectory(schemaDirectory);
+        var result = new StackSynthesizer(schemas, SynthesisPolicies.All).Synthesize(config, parse.GetValue(Stack)!);
+        var blocking = result.Diagnostics.Where(d => d.Severity == Severity.Error || (!allowWarnings && d.Severity == Severity.Warning)).ToList();
+        if (blocking.Count > 0) throw new DiagnosticException(result.Diagnostics.Where(d => d.Severity != Severity.Info).ToList());
+        foreach (var d in result.Diagnostics) Console.Error.WriteLine(d);
+        return result;
+    }
+
+    /// <summary>
+    /// Writes the files into <paramref name="directory"/> as one unit (all or nothing), keeping config keys of an
+    /// existing <c>Pulumi.STACK.yaml</c> that the toolkit does not own.
+    /// </summary>
+    public static void Write(SynthResult result, string directory)
+    {
+        var program = result.Program!;
+        using var staged = new StagedDirectory(directory);
+        foreach (var file in result.Files)
+        {
+            var content = file.Content;
+            if (file.Path == $"Pulumi.{program.StackName}.yaml")
+            {
+                var existingPath = Path.Combine(directory, file.Path);
+                content = StackSettingsFile.Merge(program, File.Exists(existingPath) ? File.ReadAllText(existingPath) : null, existingPath);
+            }
+            staged.WriteText(file.Path, content);
+        }
+        staged.Commit();
+    }
+
+    /// <summary>True when progress and trees may use terminal rendering (stdout is a terminal and CI is not set).</summary>
+    public static bool IsInteractive =>
+        !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+}
