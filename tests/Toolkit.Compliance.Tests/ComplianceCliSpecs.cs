@@ -73,7 +73,8 @@ public class ComplianceCliSpecs
     public async Task I_get_a_clear_error_and_nothing_written_for_an_unknown_framework()
     {
         using var temp = new TempDirectory("toolkit-cli");
-        var config = temp.Write("toolkit.yaml", Synthesized.HipaaPlatform.Replace("frameworks: [hipaa, soc2, gdpr]", "frameworks: [hipaa, pci-dss]"));
+        var config = temp.Write("toolkit.yaml", Synthesized.HipaaPlatform.Replace("frameworks: [hipaa, soc2]", "frameworks: [hipaa, pci-dss]"));
+        Assert.Contains("pci-dss", File.ReadAllText(config));
         var before = temp.Snapshot();
 
         var inConfig = await ToolkitCli.RunAsync(temp.Path, "compliance", "report", "--config", config, "--stack", "prod", "--format", "md", "--out", "report.md");
@@ -103,5 +104,29 @@ public class ComplianceCliSpecs
         Assert.Equal(1, result.ExitCode);
         Assert.Matches(@"outputs\.json:5:3: error TKC102: 'outputs\.json' is not valid JSON at line 5, column 3", result.StandardError.Replace(temp.Path + "/", ""));
         Assert.Equal(before, temp.Snapshot());
+    }
+
+    [Theory(Timeout = 120_000)]
+    [InlineData("regions: [us-east-1]", "regions: [eu-west-1]", "error TK2004", "eu-west-1")] // caught by the config rules before the program is built
+    [InlineData("atRest: true", "atRest: false", "error TK2006", "164.312(a)(2)(iv)")]
+    [InlineData("isolation: schema-per-tenant", "isolation: rls", "error TKC001", "HIPAA 164.312(c)(1) (Integrity: protect ePHI from improper alteration or destruction) fails: resource 'main-us-east-1' (aws:rds:Cluster)")]
+    [InlineData("deletionProtection: true", "deletionProtection: false", "error TKC001", "HIPAA 164.312(c)(1) (Integrity: protect ePHI from improper alteration or destruction) fails: resource 'main-us-east-1' (aws:rds:Cluster) property 'deletionProtection' is false")]
+    public async Task I_can_see_toolkit_synth_refuse_a_non_compliant_hipaa_platform_and_write_the_fixed_one(string from, string to, string code, string names)
+    {
+        using var temp = new TempDirectory("toolkit-synth");
+        var broken = temp.Write("broken.yaml", Synthesized.HipaaPlatform.Replace(from, to));
+        var fixedConfig = temp.Write("toolkit.yaml", Synthesized.HipaaPlatform);
+        Assert.NotEqual(File.ReadAllText(broken), File.ReadAllText(fixedConfig));
+
+        var failed = await ToolkitCli.RunAsync(temp.Path, "synth", "--config", broken, "--stack", "prod", "--out", "out-broken");
+        var passed = await ToolkitCli.RunAsync(temp.Path, "synth", "--config", fixedConfig, "--stack", "prod", "--out", "out");
+
+        Assert.Equal(1, failed.ExitCode);
+        Assert.Contains(code, failed.StandardError);
+        Assert.Contains(names, failed.StandardError);
+        Assert.False(Directory.Exists(temp.Combine("out-broken")));
+        Assert.True(passed.ExitCode == 0, passed.StandardError);
+        var main = await File.ReadAllTextAsync(temp.Combine("out", "Main.yaml"));
+        Assert.Contains("toolkit.compliance/v1", main);
     }
 }
