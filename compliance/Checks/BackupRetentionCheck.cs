@@ -13,7 +13,7 @@ public sealed class BackupRetentionCheck : ICheck
     /// <inheritdoc />
     public CheckResult Run(CheckContext context)
     {
-        var required = RetentionFloors.RequiredBackupDays(context.Compliance);
+        var required = RetentionFloors.RequiredBackupDays(context.Compliance, context.Applying);
         var evidence = context.Program.OfType("aws:rds:Cluster", "aws:rds:Instance")
             .Select(r => Evidence.AtLeast(r, "backupRetentionPeriod", required))
             .Concat(context.Program.OfType("aws:elasticache:ReplicationGroup").Select(r => Evidence.AtLeast(r, "snapshotRetentionLimit", 1)))

@@ -16,7 +16,7 @@ public sealed class LogRetentionCheck : ICheck
     /// <inheritdoc />
     public CheckResult Run(CheckContext context)
     {
-        var required = RetentionFloors.RequiredAuditLogDays(context.Compliance);
+        var required = RetentionFloors.RequiredAuditLogDays(context.Compliance, context.Applying);
         var evidence = context.Program.OfType("aws:cloudwatch:LogGroup")
             .Select(g => Evidence.AtLeast(g, "retentionInDays", required)).ToList();
         return CheckResult.From(Id, evidence, "no log groups in this program");

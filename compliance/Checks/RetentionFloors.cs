@@ -20,11 +20,11 @@ public static class RetentionFloors
     /// <summary>Minimum backup retention in days under any framework.</summary>
     public const int BackupDays = 7;
 
-    /// <summary>The audit log retention the program must have: the config's value or the strictest framework floor.</summary>
-    public static int RequiredAuditLogDays(ComplianceConfig compliance) =>
-        compliance.Frameworks.Select(AuditLogDays).Append(compliance.AuditLog.RetentionDays).Max();
+    /// <summary>The audit log retention the program must have: the config's value or the strictest floor of <paramref name="frameworks"/>.</summary>
+    public static int RequiredAuditLogDays(ComplianceConfig compliance, IReadOnlyList<ComplianceFramework> frameworks) =>
+        frameworks.Select(AuditLogDays).Append(compliance.AuditLog.RetentionDays).Max();
 
     /// <summary>The backup retention the program must have.</summary>
-    public static int RequiredBackupDays(ComplianceConfig compliance) =>
-        compliance.Frameworks.Count == 0 ? compliance.BackupRetentionDays : Math.Max(BackupDays, compliance.BackupRetentionDays);
+    public static int RequiredBackupDays(ComplianceConfig compliance, IReadOnlyList<ComplianceFramework> frameworks) =>
+        frameworks.Count == 0 ? compliance.BackupRetentionDays : Math.Max(BackupDays, compliance.BackupRetentionDays);
 }

@@ -19,9 +19,9 @@ public sealed class TenantIsolationCheck : ICheck
     private static readonly string[] DatabaseTypes =
         ["aws:rds:Cluster", "aws:rds:Instance", "neon:index:Project", "postgresql:index:Database", "postgresql:index:Schema"];
 
-    /// <summary>The least isolation the frameworks in force accept.</summary>
-    public static IsolationLevel Required(ComplianceConfig compliance) =>
-        compliance.Frameworks.Contains(ComplianceFramework.Hipaa) ? IsolationLevel.SchemaPerTenant : IsolationLevel.Rls;
+    /// <summary>The least isolation <paramref name="frameworks"/> accept.</summary>
+    public static IsolationLevel Required(IReadOnlyList<ComplianceFramework> frameworks) =>
+        frameworks.Contains(ComplianceFramework.Hipaa) ? IsolationLevel.SchemaPerTenant : IsolationLevel.Rls;
 
     /// <inheritdoc />
     public CheckResult Run(CheckContext context)
@@ -30,7 +30,7 @@ public sealed class TenantIsolationCheck : ICheck
         if (architecture.Tenancy == TenancyModel.SingleTenant)
             return new CheckResult(Id, CheckStatus.NotApplicable, "single-tenant: one deployment per customer", []);
 
-        var required = Required(context.Compliance);
+        var required = Required(context.Applying);
         var active = context.Config.Tenants.Where(t => t.Status != TenantStatus.Deleted).ToList();
         var databases = context.Program.OfType(DatabaseTypes);
         var perTenant = active.Count > 0 && active.All(t => databases.Any(d => d.Name.Contains(t.Slug, StringComparison.OrdinalIgnoreCase)));

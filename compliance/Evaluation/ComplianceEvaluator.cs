@@ -32,13 +32,14 @@ public static class ComplianceEvaluator
         checks ??= CheckSet.All;
         var compliance = context.Compliance;
         var frameworks = compliance.Frameworks.Distinct().Order().ToList();
-        var results = new Dictionary<string, (ICheck Check, CheckResult Result)>(StringComparer.Ordinal);
-        (ICheck Check, CheckResult Result) Run(string id)
+        // Each check runs once per framework: floors (log retention, isolation) differ between frameworks.
+        var results = new Dictionary<(string, ComplianceFramework), (ICheck Check, CheckResult Result)>();
+        (ICheck Check, CheckResult Result) Run(string id, ComplianceFramework framework)
         {
-            if (results.TryGetValue(id, out var cached)) return cached;
+            if (results.TryGetValue((id, framework), out var cached)) return cached;
             var check = checks.FirstOrDefault(c => c.Id == id)
                 ?? throw new InvalidOperationException($"The controls catalogue names check '{id}', which does not exist.");
-            return results[id] = (check, check.Run(context));
+            return results[(id, framework)] = (check, check.Run(context with { Framework = framework }));
         }
 
         var diagnostics = new List<Diagnostic>();
@@ -49,7 +50,7 @@ public static class ComplianceEvaluator
             var controls = new List<ControlReport>();
             foreach (var control in catalogue.For(framework))
             {
-                var checkReports = control.CheckIds.Select(Run)
+                var checkReports = control.CheckIds.Select(id => Run(id, framework))
                     .Select(r => new CheckReport(r.Check.Id, r.Check.Title, r.Result.Status, r.Result.Summary, r.Result.Evidence)).ToList();
                 var status = Combine(checkReports.Select(c => c.Status));
                 controls.Add(new ControlReport(control.Id, control.Title, status, checkReports));

@@ -73,6 +73,16 @@ public class ChecksSpecs
         Assert.False(evaluation.Report.MandatoryFailure);
     }
 
+    [Fact]
+    public void I_can_see_each_frameworks_floor_applied_to_its_own_controls_only()
+    {
+        var evaluation = Synthesized.Evaluate(ReplaceFirst(Synthesized.HipaaPlatform, "retentionDays: 2190", "retentionDays: 365"));
+
+        var controls = evaluation.Report.Frameworks.SelectMany(f => f.Controls.Select(c => (f.Id, c.Id, c.Status))).ToList();
+        Assert.Contains(("soc2", "CC7.2", CheckStatus.Pass), controls);       // SOC 2 expects a year of audit logs
+        Assert.Contains(("hipaa", "164.312(b)", CheckStatus.Fail), controls); // HIPAA six years
+    }
+
     private static string ReplaceFirst(string text, string from, string to)
     {
         var at = text.IndexOf(from, StringComparison.Ordinal);
