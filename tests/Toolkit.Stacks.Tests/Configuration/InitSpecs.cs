@@ -77,6 +77,20 @@ public class InitSpecs
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task I_can_init_a_single_tenant_platform_with_isolation_none()
+    {
+        using var dir = new TempDirectory("toolkit-init");
+
+        var init = await ToolkitCli.RunAsync(dir.Path, "init", "--pattern", "single-region", "--isolation", "none", "--compute", "aws-ecs", "--edge", "aws", "--out", "toolkit.yaml");
+
+        Assert.True(init.ExitCode == 0, init.StandardError);
+        var config = ConfigLoader.Load(dir.Combine("toolkit.yaml"));
+        Assert.Equal(new ArchitectureConfig(TenancyModel.SingleTenant, null), config.Architecture);
+        Assert.Single(config.Tenants);
+        Assert.True(ConfigValidator.Validate(config).IsValid());
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task I_can_get_byte_identical_output_from_two_init_runs()
     {
         using var dir = new TempDirectory("toolkit-init");

@@ -37,6 +37,7 @@ public class RuleSpecs
         ["backup-retention-minimum"] = (c => Compliance(c, x => x with { BackupRetentionDays = 3 }), c => Compliance(c, x => x with { BackupRetentionDays = 7 })),
         ["kubernetes-aws-secrets"] = (c => Tech(c, ("compute", "kubernetes")), c => Tech(c, ("compute", "kubernetes"), ("secrets", "doppler"))),
         ["single-tenant-one-tenant"] = (c => c with { Architecture = new ArchitectureConfig(TenancyModel.SingleTenant, null) }, c => Tenants(c with { Architecture = new ArchitectureConfig(TenancyModel.SingleTenant, null) }, 1)),
+        ["region-outside-residency"] = (c => Compliance(c, x => x with { DataResidency = new(["us-west-2"], []) }), c => Hipaa(c, allowed: ["us-west-2"])),
         ["gdpr-requires-audit-log"] = (c => Compliance(c, x => x with { Frameworks = [ComplianceFramework.Gdpr], AuditLog = new AuditLogConfig(false) }), c => Frameworks(c, ComplianceFramework.Gdpr)),
     };
 
