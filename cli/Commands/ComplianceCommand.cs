@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Toolkit.Compliance.Diff;
+using Toolkit.Compliance.Evaluation;
 using Toolkit.Compliance.Evidence;
 using Toolkit.Compliance.Reports;
 using Toolkit.Core.Diagnostics;
@@ -49,14 +50,8 @@ public sealed class ComplianceCommand : ICommandDefinition
             var text = ReportRenderer.Render(report, reportFormat);
             if (p.GetValue(output) is { } file) AtomicFile.WriteAllText(file.FullName, text);
             else Console.Out.Write(text);
-            if (report.MandatoryFailure)
-            {
-                foreach (var f in report.Frameworks.Where(f => f.Enforcement == Stacks.Configuration.Enforcement.Mandatory))
-                foreach (var c in f.Controls.Where(c => c.Status == Compliance.Checks.CheckStatus.Fail))
-                    Console.Error.WriteLine($"error TKC001: {f.Name} {c.Id} ({c.Title}) fails");
-                return Task.FromResult(ExitCodes.Failed);
-            }
-            return Task.FromResult(ExitCodes.Ok);
+            foreach (var diagnostic in ReportDiagnostics.Of(report)) Console.Error.WriteLine(diagnostic);
+            return Task.FromResult(report.MandatoryFailure ? ExitCodes.Failed : ExitCodes.Ok);
         });
         return command;
     }

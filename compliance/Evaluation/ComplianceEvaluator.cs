@@ -84,8 +84,7 @@ public static class ComplianceEvaluator
             var location = context.Config.Source.Find(checks.First(c => c.Id == check.Id).ConfigPath);
             foreach (var item in check.Evidence.Where(i => !i.Satisfied))
             {
-                var message = $"{control.DisplayName} ({control.Title}) fails: resource '{item.Resource}' ({item.Type}) property '{item.Property}' " +
-                              $"is {item.Value}, expected {item.Expected} [check {check.Id}]";
+                var message = ReportDiagnostics.Message(control.DisplayName, control.Title, item, check.Id);
                 yield return enforcement == Enforcement.Mandatory
                     ? Diagnostic.Error(MandatoryCode, message, location)
                     : Diagnostic.Warning(AdvisoryCode, message + " (advisory)", location);

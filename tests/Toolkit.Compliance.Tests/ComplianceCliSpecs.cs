@@ -43,7 +43,7 @@ public class ComplianceCliSpecs
         var result = await ToolkitCli.RunAsync(temp.Path, "compliance", "report", "--config", config, "--stack", "prod", "--outputs", "outputs.json", "--format", "sarif", "--out", "report.sarif");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("error TKC001: HIPAA 164.308(a)(7)", result.StandardError);
+        Assert.Contains("error TKC001: HIPAA 164.308(a)(7) (Contingency plan: data backup, disaster recovery and emergency mode) fails: resource 'main-us-east-1' (aws:rds:Cluster) property 'backupRetentionPeriod' is 3, expected >= 7 [check backup-retention]", result.StandardError);
         Assert.Empty(Sarif.SarifValidator.Validate(await File.ReadAllTextAsync(temp.Combine("report.sarif"))));
 
         var passing = temp.Write("passing.json", Synthesized_outputs(Synthesized.HipaaPlatform));
