@@ -64,7 +64,7 @@ public static class ConfigLoader
         }
         catch (YamlException e)
         {
-            return (null, [Malformed(e, fileName)]);
+            return (null, [Malformed(e, fileName, yaml)]);
         }
         catch (InvalidOperationException e) when (parser is not null)
         {
@@ -102,14 +102,25 @@ public static class ConfigLoader
         }
     }
 
-    private static Diagnostic Malformed(YamlException e, string fileName)
+    private static Diagnostic Malformed(YamlException e, string fileName, string yaml)
     {
         var location = new SourceLocation(fileName, checked((int)e.Start.Line), checked((int)e.Start.Column));
         var inner = e.InnerException?.Message;
         var message = e.Message;
         if (message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase) || (inner?.Contains("same key", StringComparison.OrdinalIgnoreCase) ?? false))
-            return Diagnostic.Error(ConfigErrorCodes.DuplicateKey, $"the same key appears twice in one mapping: {Trim(inner ?? message)}", location);
+            return Diagnostic.Error(ConfigErrorCodes.DuplicateKey, $"key '{KeyAt(yaml, location)}' appears twice in the same mapping; keep one", location);
         return Diagnostic.Error(ConfigErrorCodes.MalformedYaml, $"malformed YAML: {Trim(message)}", location);
+    }
+
+    /// <summary>The key text starting at <paramref name="at"/> (up to its ':').</summary>
+    private static string KeyAt(string yaml, SourceLocation at)
+    {
+        var lines = yaml.Split('\n');
+        if (at.Line < 1 || at.Line > lines.Length) return "?";
+        var line = lines[at.Line - 1];
+        var start = Math.Clamp(at.Column - 1, 0, line.Length);
+        var colon = line.IndexOf(':', start);
+        return (colon < 0 ? line[start..] : line[start..colon]).Trim().Trim('"', '\'');
     }
 
     // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: ...) - (...): "; the location is printed already.

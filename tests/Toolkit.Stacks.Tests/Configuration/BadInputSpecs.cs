@@ -34,6 +34,7 @@ public class BadInputSpecs
         { "wrong kind of value", "    instances: 1", "    instances: [1]", ConfigErrorCodes.InvalidValue, "[1]" },
         { "number out of range", "    instances: 1", "    instances: 0", ConfigErrorCodes.InvalidValue, "0\n" },
         { "missing required key", "  domain: sample.com\n", "", ConfigErrorCodes.MissingKey, "pattern: blue-green" },
+        { "empty required value", "  name: Sample", "  name: \"\"", ConfigErrorCodes.MissingKey, "\"\"" },
         { "unsupported version", "version: 1", "version: 2", ConfigErrorCodes.UnsupportedVersion, "2" },
         { "bad local address", "listen: \"127.0.0.1:8080\"", "listen: \"127.0.0.1\"", ConfigErrorCodes.InvalidAddress, "\"127.0.0.1\"" },
         { "duplicate region", "regions: [us-east-1]\n  domain", "regions: [us-east-1, us-east-1]\n  domain", ConfigErrorCodes.DuplicateRegion, "us-east-1]\n  domain" },
@@ -53,6 +54,7 @@ public class BadInputSpecs
         Assert.Equal(Severity.Error, error.Severity);
         Assert.Equal(new SourceLocation("bad.yaml", line, column), error.Location);
         Assert.StartsWith($"bad.yaml:{line}:{column}: error {code}: ", error.ToString());
+        if (code == ConfigErrorCodes.DuplicateKey) Assert.Equal("key 'name' appears twice in the same mapping; keep one", error.Message);
     }
 
     [Fact]
