@@ -10,5 +10,6 @@ public static class SynthesisPolicies
     /// <summary>The policies.</summary>
     public static IReadOnlyList<IProgramPolicy> All { get; } =
     [
+        new Toolkit.Compliance.Evaluation.CompliancePolicy(),
     ];
 }

@@ -143,13 +143,18 @@ public sealed class YamlWriter
         return true;
     }
 
+    // Words YAML 1.1 readers take as booleans or null when unquoted.
+    private static readonly string[] YamlWords = ["true", "false", "null", "yes", "no", "on", "off", "y", "n"];
+
     private static bool IsPlain(string text)
     {
         if (text.Length == 0 || !(char.IsAsciiLetter(text[0]) || text[0] == '_')) return false;
         foreach (var c in text)
             if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or '/' or ':')) return false;
         if (text.EndsWith(':')) return false;
-        return text.ToLowerInvariant() is not ("true" or "false" or "null" or "yes" or "no" or "on" or "off" or "y" or "n");
+        if (text.Length > 5) return true;
+        foreach (var word in YamlWords) if (string.Equals(text, word, StringComparison.OrdinalIgnoreCase)) return false;
+        return true;
     }
 
     /// <summary>Double-quoted YAML string with JSON-style escapes.</summary>

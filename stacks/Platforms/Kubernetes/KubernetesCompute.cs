@@ -74,11 +74,14 @@ public static class KubernetesCompute
             scope.Diagnostics.Add(Diagnostic.Warning("TK-STACK-K8S-CLUSTER",
                 $"No Kubernetes cluster is configured for region '{region}' (deployment.kubernetes.{region}); set '{ContextKey(region)}' with `pulumi config set` before `pulumi up`.",
                 scope.Context.Config.Source.Find($"deployment.kubernetes")));
-        var context = scope.Program.Config(new ConfigDeclaration(ContextKey(region), ConfigType.String), cluster?.Context ?? (cluster?.Kubeconfig is null ? null : ""));
+        // A context is declared whenever no kubeconfig is given, so a missing cluster fails at `pulumi up` by name.
+        var context = cluster?.Context is not null || cluster?.Kubeconfig is null
+            ? scope.Program.Config(new ConfigDeclaration(ContextKey(region), ConfigType.String), cluster?.Context)
+            : null;
         var kubeconfig = cluster?.Kubeconfig is null ? null
             : scope.Program.Config(new ConfigDeclaration(KubeconfigKey(region), ConfigType.String), cluster.Kubeconfig);
         return scope.Program.Add(Provider(region), "pulumi:providers:kubernetes", Expr.Map(
-            ("context", context.Ref),
+            ("context", context?.Ref),
             ("kubeconfig", kubeconfig?.Ref),
             ("enableServerSideApply", true)), region: region);
     }

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Toolkit.Stacks.Configuration;
+using Toolkit.Stacks.Platforms;
+using Toolkit.Stacks.Schemas;
+using Toolkit.Stacks.Synthesis;
+
+namespace Toolkit.Bench.Stacks;
+
+/// <summary>
+/// Synth (definition + schema validation + YAML rendering) of a multi-region blue-green stack (two regions,
+/// rls, ECS, Cloudflare: a DNS record per tenant, a custom hostname for every third) with 1,000 and 10,000
+/// tenants. Each size runs in its own child process (this program with <c>--child N</c>) so peak memory is that
+/// size's alone; the 1,000-tenant run is the baseline of the 10k/1k ratio.
+/// </summary>
+public sealed class SynthBenchmark : IBenchmark
+{
+    /// <inheritdoc />
+    public string Name => "stacks-synth";
+
+    /// <inheritdoc />
+    public string Description => "synth of a 2-region blue-green stack, 1k vs 10k tenants: time, peak memory, ratio";
+
+    /// <inheritdoc />
+    public async Task<int> RunAsync(string[] args)
+    {
+        if (args is ["--child", var n]) return Child(int.Parse(n, CultureInfo.InvariantCulture));
+        var sizes = new[] { 1_000, 10_000 };
+        var runs = new List<ChildReport>();
+        foreach (var size in sizes)
+        {
+            var best = default(ChildReport);
+            for (var attempt = 0; attempt < 3; attempt++)
+            {
+                var report = await RunChild(size);
+                if (best is null || report.Milliseconds < best.Milliseconds) best = report with { PeakMegabytes = Math.Max(report.PeakMegabytes, best?.PeakMegabytes ?? 0) };
+            }
+            runs.Add(best!);
+            Console.WriteLine($"{size,6} tenants: {best!.Resources,6} resources, {best.Milliseconds,7:F0} ms wall ({best.CpuMilliseconds:F0} ms CPU) synth+validate+render (best of 3), peak working set {best.PeakMegabytes:F0} MiB, Main.yaml {best.MainBytes / 1024.0 / 1024.0:F1} MiB");
+        }
+        var ratio = runs[1].Milliseconds / runs[0].Milliseconds;
+        Console.WriteLine($"load average (1 min) {LoadAverage()}; CPU-time ratio 10k/1k {runs[1].CpuMilliseconds / runs[0].CpuMilliseconds:F2}");
+        Console.WriteLine($"10k/1k time ratio: {ratio:F2} (target <= 11); 10k: {runs[1].Milliseconds / 1000:F2} s (target < 3 s), {runs[1].PeakMegabytes:F0} MiB (target < 1024 MiB)");
+        var ok = ratio <= 11 && runs[1].Milliseconds < 3000 && runs[1].PeakMegabytes < 1024;
+        Console.WriteLine(ok ? "targets met" : "TARGETS MISSED");
+        return ok ? 0 : 1;
+    }
+
+    private sealed record ChildReport(int Tenants, int Resources, double Milliseconds, double CpuMilliseconds, double PeakMegabytes, long MainBytes);
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+
+    private static async Task<ChildReport> RunChild(int tenants)
+    {
+        var self = Environment.GetCommandLineArgs()[0];
+        var start = self.EndsWith(".dll", StringComparison.Ordinal)
+            ? new ProcessStartInfo("dotnet") { ArgumentList = { self } }
+            : new ProcessStartInfo(self);
+        foreach (var a in new[] { "stacks-synth", "--child", tenants.ToString(CultureInfo.InvariantCulture) }) start.ArgumentList.Add(a);
+        start.RedirectStandardOutput = true;
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"child for {tenants} tenants failed: {output}");
+        return JsonSerializer.Deserialize<ChildReport>(output.Trim().Split('\n')[^1])!;
+    }
+
+    private static int Child(int tenants)
+    {
+        var combination = new Combination(DeploymentPattern.BlueGreen, IsolationLevel.Rls, "aws-ecs", "cloudflare");
+        var synthesizer = new StackSynthesizer(SchemaSet.Embedded, []);
+        // Warm up (JIT, embedded schemas) on a small stack so the measurement is synth itself.
+        synthesizer.Synthesize(combination.SampleConfig(10), "prod");
+        var config = combination.SampleConfig(tenants);
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        var result = synthesizer.Synthesize(config, "prod");
+        clock.Stop();
+        process.Refresh();
+        var cpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
+        if (!result.Succeeded) { Console.Error.WriteLine(string.Join("\n", result.Diagnostics)); return 1; }
+        Console.WriteLine(JsonSerializer.Serialize(new ChildReport(tenants, result.Program!.Resources.Count, clock.Elapsed.TotalMilliseconds, cpu,
+            process.PeakWorkingSet64 / 1024.0 / 1024.0, result.File("Main.yaml").Length)));
+        return 0;
+    }
+}
