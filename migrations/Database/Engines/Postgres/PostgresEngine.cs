@@ -50,7 +50,7 @@ public sealed class PostgresEngine(string connectionString) : IDatabaseEngine
     }
 
     /// <inheritdoc />
-    public string JournalExistsSql(JournalTable table) => $"SELECT to_regclass({QuoteLiteral(Qualified(table))})";
+    public string JournalExistsSql(JournalTable table) => $"SELECT to_regclass({QuoteLiteral(Qualified(table))})::text";
 
     /// <inheritdoc />
     public string? SessionSetupSql(TimeSpan? statementTimeout, string? searchPath)
