@@ -41,11 +41,11 @@ public sealed class TenantFanOut(string adminConnectionString, IScriptProvider s
         var pending = targets.Where(t => !upToDate.Contains(t.Id)).ToList();
         var outcomes = new ConcurrentDictionary<string, TenantRunOutcome>(StringComparer.Ordinal);
         foreach (var t in targets.Where(t => upToDate.Contains(t.Id)))
-            outcomes[t.Id] = new TenantRunOutcome(t.Id, TenantRunState.Skipped, [], null, null);
+            outcomes[t.Id] = new TenantRunOutcome(Label(t), TenantRunState.Skipped, [], null, null);
         progress?.Start(pending.Count, outcomes.Count);
         if (options.DryRun)
         {
-            foreach (var t in pending) outcomes[t.Id] = new TenantRunOutcome(t.Id, TenantRunState.Pending, [], null, null);
+            foreach (var t in pending) outcomes[t.Id] = new TenantRunOutcome(Label(t), TenantRunState.Pending, [], null, null);
             return Summary(outcomes, null, []);
         }
         if (pending.Count > 0)
@@ -56,7 +56,7 @@ public sealed class TenantFanOut(string adminConnectionString, IScriptProvider s
                 .AllowChangedScripts(options.AllowChanged).AllowDestructiveChanges(options.AllowDestructive).Build().PlanAsync(cancellationToken);
             if (plan.Refusal != MigrationFailure.None)
             {
-                foreach (var t in pending) outcomes[t.Id] = new TenantRunOutcome(t.Id, TenantRunState.NotStarted, [], plan.RefusalMessage, plan.RefusedScript);
+                foreach (var t in pending) outcomes[t.Id] = new TenantRunOutcome(Label(t), TenantRunState.NotStarted, [], plan.RefusalMessage, plan.RefusedScript);
                 return Summary(outcomes, null, []) with { Refusal = plan.RefusalMessage, Diagnostics = plan.Diagnostics };
             }
         }
@@ -85,7 +85,7 @@ public sealed class TenantFanOut(string adminConnectionString, IScriptProvider s
             });
         }
         foreach (var t in pending.Where(t => !outcomes.ContainsKey(t.Id)))
-            outcomes[t.Id] = new TenantRunOutcome(t.Id, TenantRunState.NotStarted, [], stop ? "not started: a canary tenant failed" : "not started: cancelled", null);
+            outcomes[t.Id] = new TenantRunOutcome(Label(t), TenantRunState.NotStarted, [], stop ? "not started: a canary tenant failed" : "not started: cancelled", null);
         return Summary(outcomes, backup, executed.ToList());
     }
 
@@ -104,17 +104,23 @@ public sealed class TenantFanOut(string adminConnectionString, IScriptProvider s
             {
                 log?.Error($"tenant {tenant.Id}: {result.Error}");
                 await _registry.SetStateAsync([tenant.Id], null, CancellationToken.None);
-                return new TenantRunOutcome(tenant.Id, TenantRunState.Failed, result.Executed.Select(e => e.Name).ToList(), result.Error, result.FailingScript);
+                return new TenantRunOutcome(Label(tenant), TenantRunState.Failed, result.Executed.Select(e => e.Name).ToList(), result.Error, result.FailingScript);
             }
             await _registry.SetStateAsync([tenant.Id], fingerprint, cancellationToken);
-            return new TenantRunOutcome(tenant.Id, result.Executed.Count > 0 ? TenantRunState.Applied : TenantRunState.Skipped, result.Executed.Select(e => e.Name).ToList(), null, null);
+            return new TenantRunOutcome(Label(tenant), result.Executed.Count > 0 ? TenantRunState.Applied : TenantRunState.Skipped, result.Executed.Select(e => e.Name).ToList(), null, null);
         }
         catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
         {
             log?.Error($"tenant {tenant.Id}: {e.Message}");
-            return new TenantRunOutcome(tenant.Id, TenantRunState.Failed, [], e.Message, null);
+            return new TenantRunOutcome(Label(tenant), TenantRunState.Failed, [], e.Message, null);
         }
     }
+
+    /// <summary>Under rls one run migrates the shared tables of every tenant: the summary says so.</summary>
+    private static string Label(RegisteredTenant tenant) => tenant.Isolation == IsolationLevel.Rls ? SharedTarget : tenant.Id;
+
+    /// <summary>The summary's name for the shared rls tables.</summary>
+    public const string SharedTarget = "(shared rls tables)";
 
     private static FanOutSummary Summary(ConcurrentDictionary<string, TenantRunOutcome> outcomes, string? backup, IReadOnlyList<ExecutedScript> executed) =>
         new(outcomes.Values.OrderBy(o => o.TenantId, StringComparer.Ordinal).ToList(), backup, executed);
