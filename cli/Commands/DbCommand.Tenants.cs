@@ -25,7 +25,7 @@ public sealed partial class DbCommand
 
     private async Task<int> FanOutAsync(ParseResult p, bool allowDestructive, string? manifest, CancellationToken ct)
     {
-        var connection = ConnectionOf(p);
+        var connection = RequirePostgres(p);
         IScriptProvider scripts = p.GetValue(_scripts) is { } dir ? new FolderScriptProvider(dir) : Migrations.Database.Baseline.BaselineScripts.For("postgresql");
         var options = new FanOutOptions
         {
