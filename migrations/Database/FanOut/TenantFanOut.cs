@@ -52,7 +52,7 @@ public sealed class TenantFanOut(string adminConnectionString, IScriptProvider s
         {
             // Plan once on the first pending tenant: a changed script or a blocking lint finding stops everything before any change.
             var (firstTarget, firstSchema) = pending[0].AdminTarget(adminConnectionString);
-            var plan = await MigrationEngineBuilder.For(firstTarget).WithScripts(scripts).InSchema(firstSchema)
+            var plan = await TenantEngine(pending[0], firstTarget, firstSchema)
                 .AllowChangedScripts(options.AllowChanged).AllowDestructiveChanges(options.AllowDestructive).Build().PlanAsync(cancellationToken);
             if (plan.Refusal != MigrationFailure.None)
             {
@@ -94,7 +94,7 @@ public sealed class TenantFanOut(string adminConnectionString, IScriptProvider s
         var (target, schema) = tenant.AdminTarget(adminConnectionString);
         try
         {
-            var result = await MigrationEngineBuilder.For(target).WithScripts(scripts).InSchema(schema)
+            var result = await TenantEngine(tenant, target, schema)
                 .WithStatementTimeout(options.StatementTimeout)
                 .AllowChangedScripts(options.AllowChanged).AllowDestructiveChanges(options.AllowDestructive)
                 .Build().MigrateAsync(cancellationToken);
@@ -114,6 +114,17 @@ public sealed class TenantFanOut(string adminConnectionString, IScriptProvider s
             log?.Error($"tenant {tenant.Id}: {e.Message}");
             return new TenantRunOutcome(Label(tenant), TenantRunState.Failed, [], e.Message, null);
         }
+    }
+
+    /// <summary>The engine for one tenant: its schema, and the variables <c>$tenant_schema$</c> (identifier) and, except under rls, <c>$tenant_id$</c> (literal).</summary>
+    private MigrationEngineBuilder TenantEngine(RegisteredTenant tenant, string target, string schema) =>
+        TenantVariables(MigrationEngineBuilder.For(target).WithScripts(scripts).InSchema(schema), tenant, schema);
+
+    /// <summary>Adds the per-tenant variables scripts may use.</summary>
+    public static MigrationEngineBuilder TenantVariables(MigrationEngineBuilder builder, RegisteredTenant tenant, string schema)
+    {
+        builder = builder.WithVariable(Execution.ScriptVariable.Identifier("tenant_schema", schema));
+        return tenant.Isolation == IsolationLevel.Rls ? builder : builder.WithVariable(Execution.ScriptVariable.Literal("tenant_id", tenant.Id));
     }
 
     /// <summary>Under rls one run migrates the shared tables of every tenant: the summary says so.</summary>
