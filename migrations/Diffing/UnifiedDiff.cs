@@ -26,9 +26,9 @@ public static class UnifiedDiff
         var oldLines = Lines.Split(before ?? "");
         var newLines = Lines.Split(after ?? "");
         // Chunks carry the missing-newline flag, so a change of only that shows as a change.
-        var calls = 0;
-        var result = new Differ().CreateCustomDiffs(before ?? "", after ?? "", false,
-            _ => (calls++ == 0 ? oldLines : newLines).Select(l => l.HasNewline ? l.Text + "\n" : l.Text).ToArray());
+        var oldText = before ?? "";
+        var result = new Differ().CreateCustomDiffs(oldText, after ?? "", false,
+            text => (text == oldText ? oldLines : newLines).Select(l => l.HasNewline ? l.Text + "\n" : l.Text).ToArray());
         var blocks = result.DiffBlocks;
 
         var i = 0;
