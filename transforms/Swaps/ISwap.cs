@@ -25,8 +25,11 @@ public interface ISwap
     SwapResult Plan(SwapContext context);
 }
 
-/// <summary>What a swap is given: the app's root directory (all reads stay below it).</summary>
-public sealed record SwapContext(string AppRoot);
+/// <summary>
+/// What a swap is given: the app's root directory (all reads stay below it) and optional values the
+/// swap documents (for example <c>r2.accountId</c> or <c>supabase.projectRef</c>).
+/// </summary>
+public sealed record SwapContext(string AppRoot, IReadOnlyDictionary<string, string>? Options = null);
 
 /// <summary>
 /// A whole-file edit, relative to the app root. <paramref name="Before"/> null means the file is added;

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Toolkit.Transforms.Sources;
+
+namespace Toolkit.Transforms.Recipes.Primitives;
+
+/// <summary>Maps the text value of a configuration key through a table, in appsettings files and C# fallbacks.</summary>
+public sealed class ChangeConfigurationValue : IRecipe
+{
+    /// <summary>Name used in recipe lists.</summary>
+    public const string RecipeName = "Toolkit.ChangeConfigurationValue";
+    private readonly string _key;
+    private readonly IReadOnlyDictionary<string, string> _values;
+
+    /// <summary>Configures the recipe from its options.</summary>
+    public ChangeConfigurationValue(RecipeArguments arguments)
+    {
+        _key = arguments.Required("key");
+        _values = arguments.Map("values");
+        if (_values.Count == 0) throw new RecipeException($"{RecipeName}: option 'values' needs at least one mapping.");
+    }
+
+    /// <inheritdoc/>
+    public string Name => RecipeName;
+
+    /// <inheritdoc/>
+    public string DisplayName => "Map a configuration value";
+
+    /// <inheritdoc/>
+    public string Description =>
+        "Replaces the text value of a key in appsettings*.json, and the fallback literal in C# code such as " +
+        "configuration[\"Key\"] ?? \"value\", using a table of old to new values. A value with no mapping is left alone with a manual step.";
+
+    /// <inheritdoc/>
+    public IReadOnlyList<RecipeOption> Options =>
+    [
+        new("key", "Configuration path whose value is mapped.", "Anthropic:Model"),
+        new("values", "Map of old value to new value.", "gpt-4o-mini=claude-haiku-4-5,gpt-4o=claude-sonnet-4-5"),
+    ];
+
+    /// <inheritdoc/>
+    public void Run(SourceSet sources)
+    {
+        foreach (var path in sources.Paths.Where(RenameConfigurationKey.IsSettings).ToList()) MapInJson(sources, path);
+        foreach (var path in sources.CSharpFiles.ToList()) MapInCode(sources, path);
+    }
+
+    private void MapInJson(SourceSet sources, string path)
+    {
+        var text = sources.Read(path);
+        var last = _key[(_key.LastIndexOf(':') + 1)..];
+        if (!text.Contains(last, StringComparison.OrdinalIgnoreCase)) return; // cheap precondition
+        IReadOnlyList<JsonPropertySpan> properties;
+        try
+        {
+            properties = JsonPropertySpan.Read(text);
+        }
+        catch (JsonException)
+        {
+            return; // the key rename reports invalid JSON; no second message
+        }
+        var property = properties.FirstOrDefault(p => p.Path.Equals(_key, StringComparison.OrdinalIgnoreCase) && p.StringValue is not null);
+        if (property is null) return;
+        if (_values.TryGetValue(property.StringValue!, out var mapped))
+            sources.Write(path, text[..property.ValueStart] + JsonPropertySpan.Quote(mapped) + text[(property.ValueStart + property.ValueLength)..]);
+        else if (!_values.Values.Contains(property.StringValue) && property.StringValue!.Length > 0)
+            sources.AddManualStep(path, TextLines.LineOf(text, property.ValueStart), $"'{_key}' is '{property.StringValue}', which has no mapping: choose the new value by hand.");
+    }
+
+    private void MapInCode(SourceSet sources, string path)
+    {
+        var text = sources.Read(path);
+        if (!text.Contains(_key, StringComparison.OrdinalIgnoreCase) || !text.Contains("??", StringComparison.Ordinal)) return; // cheap precondition
+        var root = sources.SyntaxTree(path).GetRoot();
+        var fallbacks = root.DescendantNodes().OfType<BinaryExpressionSyntax>()
+            .Where(b => b.IsKind(SyntaxKind.CoalesceExpression) && b.Right is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression }
+                && ConfigurationKeyLiterals.KeyReadBy(b.Left) is { } key && key.Equals(_key, StringComparison.OrdinalIgnoreCase))
+            .Select(b => (LiteralExpressionSyntax)b.Right)
+            .ToList();
+        foreach (var unmapped in fallbacks.Where(l => !_values.ContainsKey(l.Token.ValueText) && !_values.Values.Contains(l.Token.ValueText)))
+            sources.AddManualStep(path, unmapped.GetLocation().GetLineSpan().StartLinePosition.Line + 1,
+                $"the fallback for '{_key}' is '{unmapped.Token.ValueText}', which has no mapping: choose the new value by hand.");
+        var matches = fallbacks.Where(l => _values.ContainsKey(l.Token.ValueText)).ToList();
+        if (matches.Count == 0) return;
+        var changed = root.ReplaceNodes(matches, (original, _) => original.WithToken(
+            SyntaxFactory.Literal(_values[original.Token.ValueText]).WithTriviaFrom(original.Token)));
+        sources.Write(path, changed.ToFullString());
+    }
+}

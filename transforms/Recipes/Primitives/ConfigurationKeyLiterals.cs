@@ -1,0 +1,42 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Toolkit.Transforms.Recipes.Primitives;
+
+/// <summary>
+/// Finds string literals in C# that are used as configuration keys: an indexer argument
+/// (<c>configuration["A:B"]</c>) or the first argument of GetSection, GetRequiredSection, GetValue,
+/// GetConnectionString, Bind or BindConfiguration. Other strings are never treated as keys.
+/// </summary>
+public static class ConfigurationKeyLiterals
+{
+    private static readonly HashSet<string> KeyMethods =
+        ["GetSection", "GetRequiredSection", "GetValue", "GetConnectionString", "Bind", "BindConfiguration"];
+
+    /// <summary>The configuration key literals in <paramref name="root"/>.</summary>
+    public static IEnumerable<LiteralExpressionSyntax> In(CompilationUnitSyntax root) =>
+        root.DescendantNodes().OfType<LiteralExpressionSyntax>()
+            .Where(l => l.IsKind(SyntaxKind.StringLiteralExpression) && l.Parent is ArgumentSyntax argument && IsKeyArgument(argument));
+
+    /// <summary>The key an expression reads, when it is <c>x["key"]</c> or <c>x.GetValue&lt;T&gt;("key")</c>.</summary>
+    public static string? KeyReadBy(ExpressionSyntax expression) => expression switch
+    {
+        ElementAccessExpressionSyntax { ArgumentList.Arguments: [{ Expression: LiteralExpressionSyntax literal }] } => literal.Token.ValueText,
+        InvocationExpressionSyntax { ArgumentList.Arguments: [{ Expression: LiteralExpressionSyntax literal }, ..] } invocation
+            when invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetValue" or "GetConnectionString" } => literal.Token.ValueText,
+        _ => null,
+    };
+
+    private static bool IsKeyArgument(ArgumentSyntax argument) => argument.Parent switch
+    {
+        BracketedArgumentListSyntax { Arguments.Count: 1 } => true,
+        ArgumentListSyntax list when list.Arguments.IndexOf(argument) == 0 && list.Parent is InvocationExpressionSyntax invocation =>
+            invocation.Expression switch
+            {
+                MemberAccessExpressionSyntax member => KeyMethods.Contains(member.Name.Identifier.ValueText),
+                _ => false,
+            },
+        _ => false,
+    };
+}

@@ -1,0 +1,21 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Toolkit.Transforms.Semantics;
+
+/// <summary>
+/// What an app compiles against: the compile assemblies of its packages and the framework reference
+/// assemblies, plus the global usings its SDK adds. Enough for a semantic model without MSBuild.
+/// </summary>
+public sealed record AppReferences(IReadOnlyList<string> AssemblyPaths, IReadOnlyList<string> ImplicitUsings)
+{
+    private IReadOnlyList<MetadataReference>? _references;
+
+    /// <summary>Roslyn references for <see cref="AssemblyPaths"/> (created once).</summary>
+    public IReadOnlyList<MetadataReference> MetadataReferences =>
+        _references ??= AssemblyPaths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
+
+    /// <summary>A syntax tree holding the implicit <c>global using</c> directives.</summary>
+    public SyntaxTree GlobalUsings() =>
+        CSharpSyntaxTree.ParseText(string.Concat(ImplicitUsings.Select(u => $"global using global::{u};\n")), Sources.SourceSet.ParseOptions, path: "ImplicitUsings.g.cs");
+}
