@@ -1,0 +1,3 @@
+DROP TABLE invitations;
+DROP TABLE role_assignments;
+DROP TABLE roles;

@@ -1,0 +1,185 @@
+using Toolkit.Migrations.Database;
+using Toolkit.Migrations.Database.Execution;
+using Toolkit.Migrations.Database.Journal;
+using Toolkit.Migrations.Database.Scripts;
+
+namespace Toolkit.Database.Tests.Engine;
+
+/// <summary>The behaviour every engine shares; each engine subclasses this with a fresh database per test.</summary>
+public abstract class EngineSpecs
+{
+    /// <summary>A connection string to a new, empty database.</summary>
+    protected abstract Task<string> NewDatabaseAsync();
+
+    protected static MigrationScript S(string name, string up, string? down = null) => new(name, up, down);
+
+    protected static readonly MigrationScript[] Three =
+    [
+        S("0001_create_a.sql", "CREATE TABLE a (id integer PRIMARY KEY);", "DROP TABLE a;"),
+        S("0002_create_b.sql", "CREATE TABLE b (id integer PRIMARY KEY);", "DROP TABLE b;"),
+        S("0003_create_c.sql", "CREATE TABLE c (id integer PRIMARY KEY);", "DROP TABLE c;"),
+    ];
+
+    [Fact(Timeout = 60_000)]
+    public async Task I_can_apply_pending_scripts_in_name_order_and_journal_each_with_its_sha256()
+    {
+        var db = await NewDatabaseAsync();
+        var scripts = new[] { Three[2], Three[0], Three[1] };
+        var result = await MigrationEngineBuilder.For(db).WithScripts(scripts).Build().MigrateAsync();
+
+        Assert.True(result.Successful, result.Error);
+        Assert.Equal(["0001_create_a.sql", "0002_create_b.sql", "0003_create_c.sql"], result.Executed.Select(e => e.Name));
+        var journal = await Db.ColumnAsync(db, "SELECT script_name || ':' || checksum || ':' || direction FROM toolkit_journal ORDER BY id");
+        Assert.Equal(Three.Select(s => $"{s.Name}:{s.Checksum}:up"), journal);
+        Assert.Equal(64, Three[0].Checksum.Length);
+        Assert.True(await Db.TableExistsAsync(db, "c"));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task I_can_rerun_migrate_and_nothing_is_applied_twice()
+    {
+        var db = await NewDatabaseAsync();
+        var engine = MigrationEngineBuilder.For(db).WithScripts(Three[..2]).Build();
+        Assert.True((await engine.MigrateAsync()).Successful);
+        var again = await MigrationEngineBuilder.For(db).WithScripts(Three).Build().MigrateAsync();
+
+        Assert.Equal(["0003_create_c.sql"], again.Executed.Select(e => e.Name));
+        Assert.Equal(3, await Db.CountAsync(db, "SELECT count(*) FROM toolkit_journal"));
+        Assert.Empty((await MigrationEngineBuilder.For(db).WithScripts(Three).Build().MigrateAsync()).Executed);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task I_can_see_a_changed_applied_script_refused_by_name_unless_allowed()
+    {
+        var db = await NewDatabaseAsync();
+        await MigrationEngineBuilder.For(db).WithScripts(Three[..1]).Build().MigrateAsync();
+        var edited = new[] { S("0001_create_a.sql", "CREATE TABLE a (id integer PRIMARY KEY, extra text);", "DROP TABLE a;"), Three[1] };
+
+        var refused = await MigrationEngineBuilder.For(db).WithScripts(edited).Build().MigrateAsync();
+        Assert.Equal(MigrationFailure.ChangedScript, refused.Failure);
+        Assert.Equal("0001_create_a.sql", refused.FailingScript);
+        Assert.Contains("0001_create_a.sql was changed", refused.Error);
+        Assert.False(await Db.TableExistsAsync(db, "b"));
+
+        var allowed = await MigrationEngineBuilder.For(db).WithScripts(edited).AllowChangedScripts().Build().MigrateAsync();
+        Assert.True(allowed.Successful, allowed.Error);
+        Assert.Equal(["0002_create_b.sql"], allowed.Executed.Select(e => e.Name));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task I_can_roll_back_to_a_version_running_down_scripts_in_reverse()
+    {
+        var db = await NewDatabaseAsync();
+        var engine = MigrationEngineBuilder.For(db).WithScripts(Three).Build();
+        await engine.MigrateAsync();
+
+        var plan = await engine.PlanRollbackAsync("0001");
+        Assert.Equal(["0003_create_c.sql", "0002_create_b.sql"], plan.Steps.Select(s => s.Name));
+        var result = await engine.RollbackToAsync("0001");
+
+        Assert.True(result.Successful, result.Error);
+        Assert.Equal(["0003_create_c.sql", "0002_create_b.sql"], result.Executed.Select(e => e.Name));
+        Assert.True(await Db.TableExistsAsync(db, "a"));
+        Assert.False(await Db.TableExistsAsync(db, "b"));
+        Assert.Equal(["0003_create_c.sql:down", "0002_create_b.sql:down"],
+            await Db.ColumnAsync(db, "SELECT script_name || ':' || direction FROM toolkit_journal WHERE direction = 'down' ORDER BY id"));
+        Assert.Equal(["0002_create_b.sql", "0003_create_c.sql"], (await engine.StatusAsync()).Pending);
+        Assert.Equal(2, (await engine.MigrateAsync()).Executed.Count);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task I_can_see_rollback_past_a_one_way_script_refused_with_its_name_and_nothing_changed()
+    {
+        var db = await NewDatabaseAsync();
+        var scripts = new[] { Three[0], S("0002_backfill.sql", "CREATE TABLE b (id integer PRIMARY KEY);"), Three[2] };
+        var engine = MigrationEngineBuilder.For(db).WithScripts(scripts).Build();
+        await engine.MigrateAsync();
+        var before = await Db.CountAsync(db, "SELECT count(*) FROM toolkit_journal");
+
+        var plan = await engine.PlanAsync();
+        var result = await engine.RollbackToAsync("0001");
+
+        Assert.Equal(MigrationFailure.OneWay, result.Failure);
+        Assert.Equal("0002_backfill.sql", result.FailingScript);
+        Assert.Contains("0002_backfill.sql is one-way", result.Error);
+        Assert.True(await Db.TableExistsAsync(db, "c"));
+        Assert.Equal(before, await Db.CountAsync(db, "SELECT count(*) FROM toolkit_journal"));
+        Assert.Empty(plan.Steps);
+        Assert.True((await engine.RollbackToAsync("0002")).Successful);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task I_can_get_a_plan_that_marks_one_way_scripts_and_changes_nothing()
+    {
+        var db = await NewDatabaseAsync();
+        var scripts = new[] { Three[0], S("0002_seed.sql", "CREATE TABLE seeded (id integer);") };
+        var plan = await MigrationEngineBuilder.For(db).WithScripts(scripts).Build().PlanAsync();
+
+        Assert.Equal([false, true], plan.Steps.Select(s => s.OneWay));
+        Assert.True(plan.ContainsOneWay);
+        Assert.False(await Db.TableExistsAsync(db, "toolkit_journal"));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task I_can_keep_earlier_scripts_when_a_later_one_fails_with_a_transaction_per_script()
+    {
+        var db = await NewDatabaseAsync();
+        var scripts = new[] { Three[0], S("0002_broken.sql", "CREATE TABLE b (id integer); INSERT INTO no_such_table VALUES (1);"), Three[2] };
+        var result = await MigrationEngineBuilder.For(db).WithScripts(scripts).Build().MigrateAsync();
+
+        Assert.Equal(MigrationFailure.ScriptFailed, result.Failure);
+        Assert.Equal("0002_broken.sql", result.FailingScript);
+        Assert.Equal(["0001_create_a.sql"], result.Executed.Select(e => e.Name));
+        Assert.True(await Db.TableExistsAsync(db, "a"));
+        Assert.False(await Db.TableExistsAsync(db, "b"));
+        Assert.Equal(["0001_create_a.sql"], await Db.ColumnAsync(db, "SELECT script_name FROM toolkit_journal"));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task I_can_roll_back_the_whole_run_when_one_script_fails_in_single_transaction_mode()
+    {
+        var db = await NewDatabaseAsync();
+        var scripts = new[] { Three[0], S("0002_broken.sql", "INSERT INTO no_such_table VALUES (1);") };
+        var result = await MigrationEngineBuilder.For(db).WithScripts(scripts).WithSingleTransaction().Build().MigrateAsync();
+
+        Assert.Equal(MigrationFailure.ScriptFailed, result.Failure);
+        Assert.Empty(result.Executed);
+        Assert.Contains("whole run was rolled back", result.Error);
+        Assert.False(await Db.TableExistsAsync(db, "a"));
+        Assert.Equal(0, await Db.CountAsync(db, "SELECT count(*) FROM toolkit_journal"));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task I_can_substitute_variables_as_quoted_identifiers_and_literals_never_raw()
+    {
+        var db = await NewDatabaseAsync();
+        var hostile = "x'); DROP TABLE keep; --";
+        var scripts = new[]
+        {
+            S("0001_keep.sql", "CREATE TABLE keep (id integer);"),
+            S("0002_vars.sql", "CREATE TABLE $table$ (note text);\nINSERT INTO $table$ (note) VALUES ($note$); -- $note$ stays in comments\nINSERT INTO $table$ (note) VALUES ('$note$');"),
+        };
+        var result = await MigrationEngineBuilder.For(db).WithScripts(scripts)
+            .WithVariable(ScriptVariable.Identifier("table", "odd \"name\""))
+            .WithVariable(ScriptVariable.Literal("note", hostile))
+            .Build().MigrateAsync();
+
+        Assert.True(result.Successful, result.Error);
+        Assert.True(await Db.TableExistsAsync(db, "keep"));
+        Assert.Equal([hostile, "$note$"], await Db.ColumnAsync(db, "SELECT note FROM \"odd \"\"name\"\"\" ORDER BY note DESC"));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task I_can_build_an_engine_only_with_a_valid_configuration_and_be_told_what_to_call()
+    {
+        var error = Assert.Throws<Toolkit.Core.Diagnostics.DiagnosticException>(() =>
+            MigrationEngineBuilder.For("").WithJournal("bad schema!", "journal").WithStatementTimeout(TimeSpan.Zero).Build());
+        Assert.Contains(error.Diagnostics, d => d.Message.Contains("MigrationEngineBuilder.For(connectionString)"));
+        Assert.Contains(error.Diagnostics, d => d.Message.Contains("WithScripts("));
+        Assert.Contains(error.Diagnostics, d => d.Message.Contains("'bad schema!'"));
+        Assert.Contains(error.Diagnostics, d => d.Message.Contains("statement timeout"));
+        var db = await NewDatabaseAsync();
+        var bad = await MigrationEngineBuilder.For(db).WithScripts(new InMemoryScriptProvider([])).Build().MigrateAsync();
+        Assert.True(bad.Successful);
+    }
+}
