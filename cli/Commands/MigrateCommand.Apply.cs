@@ -77,7 +77,7 @@ public sealed partial class MigrateCommand
     {
         var number = 0;
         foreach (var step in outcome.Steps)
-            writer.WriteLine($"  {++number}. {step.Action.ToString().ToLowerInvariant()}: {step.Description} [{(step.Verified ? "verified" : "NOT VERIFIED")}] {step.Detail}");
+            writer.WriteLine($"  {++number}. {Kebab(step.Action)}: {step.Description} [{(step.Verified ? "verified" : "NOT VERIFIED")}] {step.Detail}");
         writer.WriteLine(outcome.Verified ? $"rolled back {outcome.PlanId}" : $"rollback of {outcome.PlanId} did not verify");
     }
 

@@ -82,5 +82,7 @@ public sealed partial class MigrateCommand
             ? value
             : throw new DiagnosticException(Diagnostic.Error("MIG062", $"environment variable '{name}' is not set; it must hold a connection string."));
 
-    private static string Phase(MigrationPhase phase) => JsonNamingPolicy.KebabCaseLower.ConvertName(phase.ToString());
+    private static string Phase(MigrationPhase phase) => Kebab(phase);
+
+    private static string Kebab<T>(T value) where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 }

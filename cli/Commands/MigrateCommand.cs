@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Toolkit.Core.Diagnostics;
 using Toolkit.Migrations.Planning;
 using Toolkit.Transforms.Swaps;
 
@@ -30,12 +31,7 @@ public sealed partial class MigrateCommand : ICommandDefinition
     }
 
     /// <summary>Every swap the transforms library offers.</summary>
-    internal static IReadOnlyList<ISwap> AvailableSwaps() =>
-        typeof(ISwap).Assembly.GetTypes()
-            .Where(t => typeof(ISwap).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false } && t.GetConstructor(Type.EmptyTypes) is not null)
-            .Select(t => (ISwap)Activator.CreateInstance(t)!)
-            .OrderBy(s => s.Id, StringComparer.Ordinal)
-            .ToList();
+    internal static IReadOnlyList<ISwap> AvailableSwaps() => SwapCatalog.All;
 
     private static Command PlanCommand()
     {
@@ -48,15 +44,27 @@ public sealed partial class MigrateCommand : ICommandDefinition
         var path = new Option<string>("--path") { Description = "The app's root directory (inside a git repository).", DefaultValueFactory = _ => "." };
         var output = new Option<string?>("--out") { Description = "Write the plan JSON here (else it goes to standard output)." };
         var json = new Option<bool>("--json") { Description = "With --out, print the plan JSON instead of a summary." };
+        var swapOption = new Option<string[]>("--option")
+        {
+            Description = "A swap option TARGET.NAME=VALUE, repeatable (for example r2.accountId=0123abcd, supabase.projectRef=abcdefghijklmnopqrst). Not for secrets.",
+        };
         var command = new Command("plan",
             "Compute a migration plan without changing anything.\n" +
             "Example: toolkit migrate plan --swap ai:openai=anthropic --swap storage:s3=r2 --path ./app --out plan.json")
         {
-            swap, path, output, json,
+            swap, path, output, json, swapOption,
         };
         command.SetAction(async (ParseResult p, CancellationToken ct) =>
         {
-            var prepared = await new MigrationPlanner(AvailableSwaps()).PlanAsync(p.GetValue(path)!, p.GetValue(swap) ?? [], ct);
+            var options = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var pair in p.GetValue(swapOption) ?? [])
+            {
+                var equals = pair.IndexOf('=');
+                if (equals <= 0)
+                    throw new DiagnosticException(Diagnostic.Error("MIG035", $"--option '{pair}' is not TARGET.NAME=VALUE."));
+                options[pair[..equals]] = pair[(equals + 1)..];
+            }
+            var prepared = await new MigrationPlanner(AvailableSwaps()).PlanAsync(p.GetValue(path)!, p.GetValue(swap) ?? [], options, ct);
             var plan = prepared.Plan;
             if (p.GetValue(output) is not { } file)
             {
@@ -74,7 +82,7 @@ public sealed partial class MigrateCommand : ICommandDefinition
     private static void WriteSummary(MigrationPlan plan, string file)
     {
         Console.WriteLine($"plan {plan.Id} written to {file}");
-        Console.WriteLine($"  swaps: {string.Join(", ", plan.Swaps)} ({plan.MigrationType.ToString().ToLowerInvariant()})");
+        Console.WriteLine($"  swaps: {string.Join(", ", plan.Swaps)} ({Kebab(plan.MigrationType)})");
         Console.WriteLine($"  files: {plan.FileChanges.Count} ({string.Join(", ", plan.FileChanges.GroupBy(c => c.ChangeType).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"))})");
         foreach (var change in plan.FileChanges)
             Console.WriteLine($"    {change.ChangeType.ToString().ToLowerInvariant(),-6} {change.Path}{(change.Conflict ? "  CONFLICT: " + change.ConflictReason : "")}");

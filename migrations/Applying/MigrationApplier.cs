@@ -44,7 +44,7 @@ public sealed class MigrationApplier(MigrationPlanner planner)
                 $"{s} changed since planning (its hash differs from the plan's); run 'toolkit migrate plan' again.",
                 new SourceLocation(Path.Combine(gate.Root, s), 1, 1))).ToList());
 
-        var prepared = await planner.PlanAsync(appRoot, plan.Swaps, cancellationToken);
+        var prepared = await planner.PlanAsync(appRoot, plan.Swaps, plan.SwapOptions, cancellationToken);
         if (prepared.Plan.Id != plan.Id)
             throw new DiagnosticException(Diagnostic.Error("MIG043",
                 $"planning {string.Join(' ', plan.Swaps)} now gives plan {prepared.Plan.Id}, not {plan.Id} (the swaps or the app's configuration changed); run 'toolkit migrate plan' again."));
@@ -55,7 +55,7 @@ public sealed class MigrationApplier(MigrationPlanner planner)
 
         if (prepared.Scripts.Count > 0 && options.Scripts is null)
             throw new DiagnosticException(Diagnostic.Error("MIG045",
-                $"the plan has {prepared.Scripts.Count} database script(s) but no database was given; pass --database-env NAME (an environment variable holding the connection string)."));
+                $"the plan has {prepared.Scripts.Count} database script(s) but no database was given; this version of the engine does not run swap database scripts yet: run them with 'toolkit db' and apply with a plan without them."));
 
         // From here on the journal says where we are, so a killed process can be rolled back.
         var state = new MigrationState(plan.Id, plan.Swaps, plan.App.PathInRepository, backupRef, null, MigrationPhase.BackingUp, [], [], null);

@@ -20,6 +20,9 @@ public sealed record MigrationPlan
     /// <summary>Swap ids in the order given (<c>ai:openai=anthropic</c>).</summary>
     public required IReadOnlyList<string> Swaps { get; init; }
 
+    /// <summary>Swap options (<c>r2.accountId</c>...), sorted by key; each swap gets the keys starting with its target id and a dot.</summary>
+    public required IReadOnlyDictionary<string, string> SwapOptions { get; init; }
+
     /// <summary>Chosen technology per affected category before the migration.</summary>
     public required IReadOnlyDictionary<string, string> SourceConfiguration { get; init; }
 

@@ -16,7 +16,12 @@ namespace Toolkit.Migrations.Planning;
 public sealed class MigrationPlanner(IReadOnlyList<ISwap> available)
 {
     /// <summary>Plans <paramref name="swapIds"/> over the app at <paramref name="appRoot"/>.</summary>
-    public async Task<PreparedMigration> PlanAsync(string appRoot, IReadOnlyList<string> swapIds, CancellationToken cancellationToken = default)
+    public async Task<PreparedMigration> PlanAsync(string appRoot, IReadOnlyList<string> swapIds, CancellationToken cancellationToken = default) =>
+        await PlanAsync(appRoot, swapIds, new Dictionary<string, string>(), cancellationToken);
+
+    /// <summary>Plans <paramref name="swapIds"/> with swap <paramref name="options"/> (<c>r2.accountId</c>: each swap gets the keys prefixed with its target id).</summary>
+    public async Task<PreparedMigration> PlanAsync(string appRoot, IReadOnlyList<string> swapIds, IReadOnlyDictionary<string, string> options,
+        CancellationToken cancellationToken = default)
     {
         var repository = await GitRepository.OpenAsync(appRoot, cancellationToken);
         var gate = AppPaths.For(appRoot);
@@ -24,7 +29,11 @@ public sealed class MigrationPlanner(IReadOnlyList<ISwap> available)
         if (pathInRepository == ".") pathInRepository = "";
         if (pathInRepository.StartsWith("..", StringComparison.Ordinal))
             throw new DiagnosticException(Diagnostic.Error("MIG022", $"app path '{gate.Root}' is outside the repository '{repository.TopLevel}'."));
-        return Prepare(gate, pathInRepository, Resolve(swapIds));
+        var swaps = Resolve(swapIds);
+        foreach (var key in options.Keys.Where(k => !swaps.Any(s => k.StartsWith(s.To + ".", StringComparison.Ordinal))).Order(StringComparer.Ordinal))
+            throw new DiagnosticException(Diagnostic.Error("MIG034",
+                $"option '{key}' belongs to none of the swaps; options are named TARGET.NAME ({string.Join(", ", swaps.Select(s => s.To + ".*"))})."));
+        return Prepare(gate, pathInRepository, swaps, new SortedDictionary<string, string>(options.ToDictionary(), StringComparer.Ordinal));
     }
 
     /// <summary>The swaps for <paramref name="swapIds"/>, or MIG030 naming the unknown id and listing the known ones.</summary>
@@ -34,7 +43,7 @@ public sealed class MigrationPlanner(IReadOnlyList<ISwap> available)
         var swaps = new List<ISwap>();
         foreach (var id in swapIds)
         {
-            var swap = available.FirstOrDefault(s => s.Id == id)
+            var swap = available.FirstOrDefault(s => string.Equals(s.Id, id.Trim(), StringComparison.OrdinalIgnoreCase))
                 ?? throw new DiagnosticException(Diagnostic.Error("MIG030", $"unknown swap '{id}'; " + Known()));
             if (swaps.Any(s => s.Category == swap.Category))
                 throw new DiagnosticException(Diagnostic.Error("MIG032", $"swap '{id}' changes category '{swap.Category}' a second time; give one swap per category."));
@@ -46,21 +55,24 @@ public sealed class MigrationPlanner(IReadOnlyList<ISwap> available)
     private string Known() =>
         "known swaps: " + (available.Count == 0 ? "(none)" : string.Join(", ", available.Select(s => s.Id).Order(StringComparer.Ordinal))) + ".";
 
-    private static PreparedMigration Prepare(AppPaths gate, string pathInRepository, IReadOnlyList<ISwap> swaps)
+    private static PreparedMigration Prepare(AppPaths gate, string pathInRepository, IReadOnlyList<ISwap> swaps, SortedDictionary<string, string> options)
     {
         var edits = new SortedDictionary<string, (ISwap Swap, FileEdit Edit, List<string> Conflicts)>(StringComparer.Ordinal);
         var manual = new List<PlannedManualStep>();
         var scripts = new List<PreparedScript>();
         foreach (var swap in swaps)
         {
-            var result = swap.Plan(new SwapContext(gate.Root));
+            var own = options.Where(o => o.Key.StartsWith(swap.To + ".", StringComparison.Ordinal)).ToDictionary(o => o.Key, o => o.Value);
+            var result = swap.Plan(new SwapContext(gate.Root, own));
             foreach (var edit in result.Edits)
             {
                 var path = Normalize(edit.RelativePath);
                 gate.Resolve(path);
-                if (edits.TryGetValue(path, out var earlier))
-                    earlier.Conflicts.Add($"changed by both {earlier.Swap.Id} and {swap.Id}; plan and apply them one after the other");
-                else edits[path] = (swap, edit with { RelativePath = path }, []);
+                if (!edits.TryGetValue(path, out var earlier)) edits[path] = (swap, edit with { RelativePath = path }, []);
+                else if (earlier.Edit.Before is { } original && edit.Before == original && earlier.Edit.After is { } ours && edit.After is { } theirs
+                         && ThreeWayMerge.TryMerge(original, ours, theirs) is { } merged)
+                    edits[path] = earlier with { Edit = earlier.Edit with { After = merged } };
+                else earlier.Conflicts.Add($"{earlier.Swap.Id} and {swap.Id} change the same lines; plan and apply them one after the other");
             }
             manual.AddRange(result.ManualSteps.Select(m => new PlannedManualStep(swap.Id, Normalize(m.RelativePath), m.Line, SecretMasker.MaskSecrets(m.Reason))));
             scripts.AddRange(result.DatabaseScripts.Select(s => new PreparedScript($"{swap.Id}/{s.Name}", s)));
@@ -99,6 +111,7 @@ public sealed class MigrationPlanner(IReadOnlyList<ISwap> available)
             Id = "",
             App = new AppLocation(gate.Root, pathInRepository),
             Swaps = swaps.Select(s => s.Id).ToList(),
+            SwapOptions = options,
             SourceConfiguration = new SortedDictionary<string, string>(swaps.ToDictionary(s => s.Category, s => s.From), StringComparer.Ordinal),
             TargetConfiguration = new SortedDictionary<string, string>(swaps.ToDictionary(s => s.Category, s => s.To), StringComparer.Ordinal),
             MigrationType = PlanScoring.TypeOf(categories),

@@ -77,7 +77,7 @@ public sealed class MigrationRollback(MigrationPlanner planner)
             else
             {
                 // The files are back as planned from, so planning again gives the same (unmasked) scripts.
-                var prepared = (await planner.PlanAsync(appRoot, plan.Swaps, cancellationToken)).Scripts
+                var prepared = (await planner.PlanAsync(appRoot, plan.Swaps, plan.SwapOptions, cancellationToken)).Scripts
                     .Where(s => state.ScriptsApplied.Contains(s.Id)).ToList();
                 var stillApplied = new List<string>();
                 foreach (var script in prepared.AsEnumerable().Reverse())
