@@ -7,7 +7,7 @@ namespace Toolkit.Migrations.Tests;
 public class RoundTripSpecs
 {
     [Fact(Timeout = 300_000)]
-    public async Task I_can_apply_swaps_and_roll_them_back_leaving_every_file_and_HEAD_index_and_stash_as_they_were()
+    public async Task I_can_apply_three_swaps_and_roll_them_back_leaving_every_file_and_HEAD_index_and_stash_as_they_were()
     {
         using var repo = await SaasAppRepository.CreateAsync();
         var app = SaasAppRepository.App(repo);
@@ -18,7 +18,8 @@ public class RoundTripSpecs
         var planFile = repo.Directory.Combine("..", Path.GetFileName(repo.Path) + ".plan.json");
         try
         {
-            await ToolkitRun.OkAsync("migrate", "plan", "--swap", "storage:s3=r2", "--swap", "database:neon=supabase", "--path", app, "--out", planFile,
+            await ToolkitRun.OkAsync("migrate", "plan", "--swap", "ai:openai=anthropic", "--swap", "storage:s3=r2", "--swap", "database:neon=supabase",
+                "--path", app, "--out", planFile,
                 "--option", "r2.accountId=0123456789abcdef0123456789abcdef");
             var plan = PlanJson.Read(planFile);
             Assert.Equal(MigrationType.FullStack, plan.MigrationType);
@@ -38,6 +39,7 @@ public class RoundTripSpecs
             Assert.Contains("storage: r2   # documents bucket, keep this comment", yaml);
             Assert.Contains("database: supabase", yaml);
             Assert.Contains("supabase", await File.ReadAllTextAsync(Path.Combine(app, "appsettings.json")));
+            Assert.Contains("Anthropic", await File.ReadAllTextAsync(Path.Combine(app, "SaasApp.csproj")));
             Assert.NotEmpty((await repo.GitAsync("rev-parse", "--verify", $"refs/toolkit/backups/{plan.Id}")).Trim());
             Assert.Equal(gitBefore, await repo.GitStateAsync());
             Assert.Contains("applied", (await ToolkitRun.OkAsync("migrate", "status", "--path", app)).StandardOutput);
