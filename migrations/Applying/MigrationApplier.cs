@@ -69,30 +69,41 @@ public sealed class MigrationApplier(MigrationPlanner planner)
         journal.Write(state);
 
         var written = new List<string>();
-        foreach (var file in prepared.Files)
+        try
         {
-            var full = gate.Resolve(file.Path);
-            SafeFileWriter.Write(full, file.Content);
-            written.Add(file.Path);
-            state = state with { FilesWritten = written.ToList() };
-            journal.Write(state);
-            log($"{(file.Content is null ? "deleted" : "wrote")} {file.Path}");
-            TestHooks.AfterFileWritten(written.Count, journal.Directory);
-        }
-
-        if (prepared.Scripts.Count > 0)
-        {
-            state = state with { Phase = MigrationPhase.RunningScripts };
-            journal.Write(state);
-            var applied = new List<string>();
-            foreach (var script in prepared.Scripts)
+            foreach (var file in prepared.Files)
             {
-                await options.Scripts!.UpAsync(script, cancellationToken);
-                applied.Add(script.Id);
-                state = state with { ScriptsApplied = applied.ToList() };
+                var full = gate.Resolve(file.Path);
+                SafeFileWriter.Write(full, file.Content);
+                written.Add(file.Path);
+                state = state with { FilesWritten = written.ToList() };
                 journal.Write(state);
-                log($"ran database script {script.Id}");
+                log($"{(file.Content is null ? "deleted" : "wrote")} {file.Path}");
+                TestHooks.AfterFileWritten(written.Count, journal.Directory);
             }
+
+            if (prepared.Scripts.Count > 0)
+            {
+                state = state with { Phase = MigrationPhase.RunningScripts };
+                journal.Write(state);
+                var applied = new List<string>();
+                foreach (var script in prepared.Scripts)
+                {
+                    await options.Scripts!.UpAsync(script, cancellationToken);
+                    applied.Add(script.Id);
+                    state = state with { ScriptsApplied = applied.ToList() };
+                    journal.Write(state);
+                    log($"ran database script {script.Id}");
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or Npgsql.NpgsqlException)
+        {
+            // Part of the change is on disk: put it back before reporting, so a failure never leaves a half-applied app.
+            journal.Append(plan.Id, "apply", "failed", e.Message);
+            var rollback = await new MigrationRollback(planner).RollbackAsync(plan, new RollbackOptions(options.AppRoot, options.Scripts, log), cancellationToken);
+            throw new DiagnosticException(Diagnostic.Error("MIG047",
+                $"apply of {plan.Id} failed after {written.Count} file(s): {e.Message}; rolled back ({(rollback.Verified ? "verified" : "NOT verified: run 'toolkit migrate rollback'")})."));
         }
 
         ValidationResult? validation = null;
@@ -100,7 +111,7 @@ public sealed class MigrationApplier(MigrationPlanner planner)
         {
             state = state with { Phase = MigrationPhase.Validating };
             journal.Write(state);
-            log("validating: building the app" );
+            log("validating: building the app");
             validation = await new AppValidator(Path.Combine(journal.Directory, "build", plan.Id)).ValidateAsync(gate.Root, cancellationToken);
             log(validation.Summary);
             if (!validation.Passed)
