@@ -16,7 +16,7 @@ public sealed class InitCommand : ICommandDefinition
         var compute = new Option<string>("--compute") { Description = "Compute: aws-ecs or kubernetes (an existing cluster per region).", Required = true };
         var edge = new Option<string>("--edge") { Description = "Edge, DNS and load balancing: cloudflare or aws.", Required = true };
         var regions = new Option<string?>("--regions") { Description = "Comma-separated AWS region ids, primary first (default: us-east-1, plus us-west-2 for multi-region; EU regions with gdpr)." };
-        var tenants = new Option<int>("--tenants") { Description = "How many tenants to generate (tenant-001, tenant-002...).", DefaultValueFactory = _ => 3 };
+        var tenants = new Option<int?>("--tenants") { Description = "How many tenants to generate (tenant-001, tenant-002...); default 3, or 1 with --isolation none." };
         var compliance = new Option<string?>("--compliance") { Description = "Comma-separated frameworks: soc2, hipaa, gdpr." };
         var name = new Option<string>("--name") { Description = "Project name (its slug is derived).", DefaultValueFactory = _ => "Acme Platform" };
         var output = new Option<string>("--out") { Description = "File to write, for example toolkit.yaml.", Required = true };
@@ -30,12 +30,14 @@ public sealed class InitCommand : ICommandDefinition
         command.SetAction((ParseResult p, CancellationToken _) =>
         {
             var path = p.GetValue(output)!;
+            if (Directory.Exists(path))
+                throw new DiagnosticException(Diagnostic.Error(ConfigErrorCodes.OutputExists, $"'{path}' is a directory; give a file name such as {Path.Combine(path, "toolkit.yaml")}"));
             if (File.Exists(path) && !p.GetValue(force))
                 throw new DiagnosticException(Diagnostic.Error(ConfigErrorCodes.OutputExists, $"'{path}' already exists; pass --force to overwrite it"));
             var config = StarterConfig.Create(new StarterOptions
             {
                 Pattern = p.GetValue(pattern)!, Isolation = p.GetValue(isolation)!, Compute = p.GetValue(compute)!, Edge = p.GetValue(edge)!,
-                Regions = Split(p.GetValue(regions)), Tenants = p.GetValue(tenants), Compliance = Split(p.GetValue(compliance)),
+                Regions = Split(p.GetValue(regions)), Tenants = p.GetValue(tenants) ?? (p.GetValue(isolation) is "none" or "single-tenant" ? 1 : 3), Compliance = Split(p.GetValue(compliance)),
                 ProjectName = p.GetValue(name)!,
             });
             var text = ConfigWriter.Write(config);

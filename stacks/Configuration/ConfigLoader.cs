@@ -1,6 +1,7 @@
 using Toolkit.Core.Diagnostics;
 using Toolkit.Stacks.Configuration.Yaml;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Toolkit.Stacks.Configuration;
@@ -48,10 +49,12 @@ public static class ConfigLoader
     {
         var context = new ReadContext(fileName);
         YamlNode? root;
+        TrackingParser? parser = null;
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
+            parser = new TrackingParser(new Parser(new StringReader(yaml)));
+            stream.Load(parser);
             if (stream.Documents.Count > 1)
             {
                 context.Error(ConfigErrorCodes.MalformedYaml, "the file holds more than one YAML document; a config is a single document", stream.Documents[1].RootNode, "");
@@ -61,7 +64,14 @@ public static class ConfigLoader
         }
         catch (YamlException e)
         {
-            return (null, [Malformed(e, fileName)]);
+            return (null, [Malformed(e, fileName, yaml)]);
+        }
+        catch (InvalidOperationException e) when (parser is not null)
+        {
+            // YamlDotNet's scanner throws this (not a YamlException) on some unterminated flow collections.
+            var at = parser.LastGood;
+            return (null, [Diagnostic.Error(ConfigErrorCodes.MalformedYaml, $"malformed YAML: the text after this point cannot be parsed ({e.GetType().Name}; an unclosed '[' or '{{'?)",
+                new SourceLocation(fileName, checked((int)at.Line), checked((int)at.Column)))]);
         }
         if (root is null || ReadContext.IsNull(root))
             return (null, [Diagnostic.Error(ConfigErrorCodes.MissingKey, "the config is empty; run 'toolkit init' to write a starter config", new SourceLocation(fileName, 1, 1))]);
@@ -78,14 +88,39 @@ public static class ConfigLoader
         return (config, sorted);
     }
 
-    private static Diagnostic Malformed(YamlException e, string fileName)
+    /// <summary>Remembers where the last event that parsed ended, to locate errors the scanner reports without a position.</summary>
+    private sealed class TrackingParser(IParser inner) : IParser
+    {
+        public Mark LastGood { get; private set; } = Mark.Empty;
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            if (inner.Current is { } current) LastGood = current.End;
+            return inner.MoveNext();
+        }
+    }
+
+    private static Diagnostic Malformed(YamlException e, string fileName, string yaml)
     {
         var location = new SourceLocation(fileName, checked((int)e.Start.Line), checked((int)e.Start.Column));
         var inner = e.InnerException?.Message;
         var message = e.Message;
         if (message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase) || (inner?.Contains("same key", StringComparison.OrdinalIgnoreCase) ?? false))
-            return Diagnostic.Error(ConfigErrorCodes.DuplicateKey, $"the same key appears twice in one mapping: {Trim(inner ?? message)}", location);
+            return Diagnostic.Error(ConfigErrorCodes.DuplicateKey, $"key '{KeyAt(yaml, location)}' appears twice in the same mapping; keep one", location);
         return Diagnostic.Error(ConfigErrorCodes.MalformedYaml, $"malformed YAML: {Trim(message)}", location);
+    }
+
+    /// <summary>The key text starting at <paramref name="at"/> (up to its ':').</summary>
+    private static string KeyAt(string yaml, SourceLocation at)
+    {
+        var lines = yaml.Split('\n');
+        if (at.Line < 1 || at.Line > lines.Length) return "?";
+        var line = lines[at.Line - 1];
+        var start = Math.Clamp(at.Column - 1, 0, line.Length);
+        var colon = line.IndexOf(':', start);
+        return (colon < 0 ? line[start..] : line[start..colon]).Trim().Trim('"', '\'');
     }
 
     // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: ...) - (...): "; the location is printed already.

@@ -18,6 +18,8 @@ public enum ConditionOperator
 {
     /// <summary>The fact (or, for a set, one of its members) is one of <see cref="RuleCondition.Values"/>.</summary>
     AnyOf,
+    /// <summary>The fact (or every member of a set) is none of <see cref="RuleCondition.Values"/>.</summary>
+    NoneOf,
     /// <summary>Number (or set size) strictly greater.</summary>
     Above,
     /// <summary>Number (or set size) greater or equal.</summary>
@@ -35,6 +37,7 @@ public sealed record RuleCondition(string Fact, ConditionOperator Operator, IRea
     public bool Holds(FactValue fact) => Operator switch
     {
         ConditionOperator.AnyOf => fact.Items.Any(Values.Contains),
+        ConditionOperator.NoneOf => !fact.Items.Any(Values.Contains),
         ConditionOperator.Above => fact.Number > Bound,
         ConditionOperator.AtLeast => fact.Number >= Bound,
         ConditionOperator.Below => fact.Number < Bound,

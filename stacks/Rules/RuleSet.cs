@@ -84,6 +84,10 @@ public sealed class RuleSet
     private static RuleCondition Bound(YamlMappingNode bound, string id, string fact)
     {
         var (op, value) = bound.Children.Single();
+        if (((YamlScalarNode)op).Value == "not")
+            return new RuleCondition(fact, ConditionOperator.NoneOf, value is YamlSequenceNode list
+                ? list.Children.Select(c => ((YamlScalarNode)c).Value!).ToList()
+                : [((YamlScalarNode)value).Value!]);
         var limit = double.Parse(((YamlScalarNode)value).Value!, CultureInfo.InvariantCulture);
         var comparison = ((YamlScalarNode)op).Value switch
         {
