@@ -4,7 +4,11 @@ using Toolkit.Transforms.Tests.Support;
 
 namespace Toolkit.Transforms.Tests;
 
-/// <summary>Each swap, applied to the example app, leaves an app that builds against the real target packages.</summary>
+/// <summary>
+/// Each swap, applied to the example app, leaves an app that builds with the real <c>dotnet build</c>
+/// against the real target packages (warnings as errors, so no obsolete API slips in). One class per
+/// build so xunit runs them side by side.
+/// </summary>
 public sealed class SwapCompileSpecs
 {
     [Fact(Timeout = 240_000)]
@@ -18,11 +22,12 @@ public sealed class SwapCompileSpecs
         Assert.True(build.Succeeded, build.StandardOutput + build.StandardError);
     }
 
-    [Theory(Timeout = 240_000)]
-    [InlineData("ai:openai=anthropic")]
-    [InlineData("storage:s3=r2")]
-    [InlineData("database:neon=supabase")]
-    public async Task I_can_apply_a_swap_to_the_example_app_and_it_still_builds(string swapId)
+    /// <summary>
+    /// Plans <paramref name="swapId"/> on a copy of the example app, applies it, adds a rewriter
+    /// fixture's expected output (so it is proven to compile too), builds, and plans again to show
+    /// the swapped app needs no further change.
+    /// </summary>
+    internal static async Task SwapAndBuild(string swapId, string? fixtureOutput)
     {
         using var app = new TempDirectory("saas-app");
         ExampleApp.CopyTo(app);
@@ -30,10 +35,35 @@ public sealed class SwapCompileSpecs
         Assert.NotEmpty(result.Edits);
 
         ExampleApp.Apply(result, app.Path);
+        if (fixtureOutput is not null)
+            app.Write(Path.Combine("Fixtures", Path.GetFileName(fixtureOutput)), File.ReadAllText(Path.Combine(RecipeFixture.Folder(""), fixtureOutput)));
         var build = await ExampleApp.BuildAsync(app.Path);
 
         Assert.True(build.Succeeded, string.Join("\n\n", result.Edits.Select(e => $"--- {e.RelativePath}\n{e.After}")) + "\n" + build.StandardOutput + build.StandardError);
-        // Idempotence on disk: planning the swapped app again changes nothing.
         Assert.Empty(SwapCatalog.Find(swapId).Plan(new SwapContext(app.Path)).Edits);
     }
+}
+
+/// <summary>ai:openai=anthropic builds against Anthropic 12.36.0.</summary>
+public sealed class AiSwapCompileSpecs
+{
+    [Fact(Timeout = 240_000)]
+    public Task I_can_swap_openai_for_anthropic_and_the_app_still_builds() =>
+        SwapCompileSpecs.SwapAndBuild("ai:openai=anthropic", "OpenAiChatToAnthropic/local/after/Replies.cs");
+}
+
+/// <summary>storage:s3=r2 builds against AWSSDK.S3 4.0.102.5.</summary>
+public sealed class StorageSwapCompileSpecs
+{
+    [Fact(Timeout = 240_000)]
+    public Task I_can_swap_s3_for_r2_and_the_app_still_builds() =>
+        SwapCompileSpecs.SwapAndBuild("storage:s3=r2", "S3ClientToR2/client/after/Blobs.cs");
+}
+
+/// <summary>database:neon=supabase builds against Npgsql 10.0.0.</summary>
+public sealed class DatabaseSwapCompileSpecs
+{
+    [Fact(Timeout = 240_000)]
+    public Task I_can_swap_neon_for_supabase_and_the_app_still_builds() =>
+        SwapCompileSpecs.SwapAndBuild("database:neon=supabase", null);
 }

@@ -141,19 +141,27 @@ public sealed partial class S3ClientToR2 : IRecipe
         var missing = new[] { "DisablePayloadSigning", "DisableDefaultChecksumValidation" }.Where(p => !assigned.Contains(p)).ToList();
         if (missing.Count == 0 || initializer.Expressions.Count == 0) return initializer;
 
-        // New assignments copy the layout of the last one, so a multi-line initializer stays multi-line.
+        // New assignments copy the layout of the last one, so a multi-line initializer stays multi-line
+        // and a one-line initializer stays on one line; the last one's trailing trivia moves to the end.
         var last = initializer.Expressions.Last();
         var expressions = initializer.Expressions.ToList();
         var separators = initializer.Expressions.GetSeparators().ToList();
         var separatorTemplate = separators.Count > 0 ? separators[^1] : SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space);
         var hadTrailingComma = separators.Count == expressions.Count;
-        if (!hadTrailingComma) separators.Add(separatorTemplate.WithoutTrivia().WithTrailingTrivia(separatorTemplate.TrailingTrivia));
+        var tail = last.GetTrailingTrivia();
+        expressions[^1] = last.WithTrailingTrivia();
+        if (!hadTrailingComma) separators.Add(separatorTemplate);
         foreach (var property in missing)
         {
-            expressions.Add(SyntaxFactory.ParseExpression($"{property} = true").WithLeadingTrivia(last.GetLeadingTrivia()).WithTrailingTrivia(last.GetTrailingTrivia()));
+            expressions.Add(SyntaxFactory.ParseExpression($"{property} = true").WithLeadingTrivia(last.GetLeadingTrivia()));
             separators.Add(separatorTemplate);
         }
-        if (!hadTrailingComma) separators.RemoveAt(separators.Count - 1);
+        if (!hadTrailingComma)
+        {
+            separators.RemoveAt(separators.Count - 1);
+            expressions[^1] = expressions[^1].WithTrailingTrivia(tail);
+        }
+        else expressions[^1] = expressions[^1].WithTrailingTrivia(tail);
         return initializer.WithExpressions(SyntaxFactory.SeparatedList(expressions, separators));
     }
 }

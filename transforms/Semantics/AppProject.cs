@@ -3,8 +3,11 @@ using System.Xml.Linq;
 namespace Toolkit.Transforms.Semantics;
 
 /// <summary>The facts about an app's project file that a compilation needs.</summary>
-public sealed record AppProject(string ProjectPath, string Sdk, string TargetFramework, bool ImplicitUsingsEnabled, IReadOnlyList<string> ExtraUsings)
+public sealed record AppProject(string ProjectPath, string Sdk, string TargetFramework, bool ImplicitUsingsEnabled, IReadOnlyList<string> ExtraUsings, string OutputType = "Library")
 {
+    /// <summary>True for programs (OutputType Exe, or any Web SDK app), which may use top-level statements.</summary>
+    public bool IsExecutable => IsWeb || OutputType.Equals("Exe", StringComparison.OrdinalIgnoreCase) || OutputType.Equals("WinExe", StringComparison.OrdinalIgnoreCase);
+
     private static readonly string[] BaseUsings =
         ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks"];
 
@@ -58,6 +61,7 @@ public sealed record AppProject(string ProjectPath, string Sdk, string TargetFra
         var usings = root.Elements("ItemGroup").Elements("Using")
             .Select(u => (string?)u.Attribute("Include")).OfType<string>().ToList();
         var implicitUsings = Property("ImplicitUsings") is { } value && (value.Equals("enable", StringComparison.OrdinalIgnoreCase) || value.Equals("true", StringComparison.OrdinalIgnoreCase));
-        return new AppProject(Path.GetFullPath(projectPath), (string?)root.Attribute("Sdk") ?? "Microsoft.NET.Sdk", framework, implicitUsings, usings);
+        return new AppProject(Path.GetFullPath(projectPath), (string?)root.Attribute("Sdk") ?? "Microsoft.NET.Sdk", framework, implicitUsings, usings,
+            Property("OutputType") ?? "Library");
     }
 }

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 using Toolkit.Core.Processes;
 
 namespace Toolkit.Transforms.Semantics;
@@ -12,6 +15,10 @@ public static class AppReferenceResolver
     private static readonly string[] ProjectSideFiles =
         ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "NuGet.config", "nuget.config", "global.json"];
 
+    // Restore results by the content of the project and its side files: planning several swaps, or the
+    // same app copied elsewhere, restores once per process.
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<string>> Restored = new(StringComparer.Ordinal);
+
     /// <summary>Resolves the references of the app at <paramref name="appRoot"/>.</summary>
     /// <exception cref="InvalidDataException">The project is missing or the restore failed (message says why).</exception>
     public static async Task<AppReferences> ResolveAsync(string appRoot, CancellationToken cancellationToken = default)
@@ -20,7 +27,16 @@ public static class AppReferenceResolver
         var assets = Path.Combine(Path.GetDirectoryName(project.ProjectPath)!, "obj", "project.assets.json");
         IReadOnlyList<string> packages;
         if (IsFresh(assets, project.ProjectPath)) packages = AssetsFile.CompileAssemblies(assets, project.TargetFramework);
-        else packages = await RestoreInScratchCopyAsync(project, cancellationToken);
+        else
+        {
+            var key = ContentKey(project);
+            if (!Restored.TryGetValue(key, out var cached))
+            {
+                cached = await RestoreInScratchCopyAsync(project, cancellationToken);
+                Restored[key] = cached;
+            }
+            packages = cached;
+        }
 
         var dotnetRoot = FrameworkReferences.DotnetRoot()
             ?? throw new InvalidDataException("The .NET SDK was not found (set DOTNET_ROOT or put dotnet on PATH).");
@@ -32,11 +48,20 @@ public static class AppReferenceResolver
         // A package assembly that the framework also ships is kept once (the package one wins, as in the build).
         var all = packages.Concat(framework).Concat(web)
             .GroupBy(Path.GetFileName, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).ToList();
-        return new AppReferences(all, project.ImplicitUsings);
+        return new AppReferences(all, project.ImplicitUsings, project.IsExecutable);
     }
 
     /// <summary>Synchronous form for <see cref="Swaps.ISwap.Plan"/>.</summary>
     public static AppReferences Resolve(string appRoot) => ResolveAsync(appRoot).GetAwaiter().GetResult();
+
+    private static string ContentKey(AppProject project)
+    {
+        var folder = Path.GetDirectoryName(project.ProjectPath)!;
+        var text = new StringBuilder(project.TargetFramework).Append('\0').Append(File.ReadAllText(project.ProjectPath));
+        foreach (var side in ProjectSideFiles.Select(f => Path.Combine(folder, f)).Where(File.Exists))
+            text.Append('\0').Append(Path.GetFileName(side)).Append('\0').Append(File.ReadAllText(side));
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
 
     private static bool IsFresh(string assets, string projectPath) =>
         File.Exists(assets) && File.GetLastWriteTimeUtc(assets) >= File.GetLastWriteTimeUtc(projectPath);

@@ -7,7 +7,7 @@ namespace Toolkit.Transforms.Semantics;
 /// What an app compiles against: the compile assemblies of its packages and the framework reference
 /// assemblies, plus the global usings its SDK adds. Enough for a semantic model without MSBuild.
 /// </summary>
-public sealed record AppReferences(IReadOnlyList<string> AssemblyPaths, IReadOnlyList<string> ImplicitUsings)
+public sealed record AppReferences(IReadOnlyList<string> AssemblyPaths, IReadOnlyList<string> ImplicitUsings, bool Executable = false)
 {
     private IReadOnlyList<MetadataReference>? _references;
 

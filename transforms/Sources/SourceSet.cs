@@ -86,7 +86,7 @@ public sealed class SourceSet
             "App",
             CSharpFiles.Select(SyntaxTree).Append(_references.GlobalUsings()),
             _references.MetadataReferences,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(_references.Executable ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         return _compilation.GetSemanticModel(SyntaxTree(path));
     }
 

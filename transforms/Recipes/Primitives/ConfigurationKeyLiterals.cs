@@ -19,6 +19,9 @@ public static class ConfigurationKeyLiterals
         root.DescendantNodes().OfType<LiteralExpressionSyntax>()
             .Where(l => l.IsKind(SyntaxKind.StringLiteralExpression) && l.Parent is ArgumentSyntax argument && IsKeyArgument(argument));
 
+    /// <summary>True when <paramref name="literal"/> is used as a configuration key.</summary>
+    public static bool IsKey(LiteralExpressionSyntax literal) => literal.Parent is ArgumentSyntax argument && IsKeyArgument(argument);
+
     /// <summary>The key an expression reads, when it is <c>x["key"]</c> or <c>x.GetValue&lt;T&gt;("key")</c>.</summary>
     public static string? KeyReadBy(ExpressionSyntax expression) => expression switch
     {

@@ -1,11 +1,10 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 using Toolkit.Transforms.Sources;
 
 namespace Toolkit.Transforms.Recipes.Primitives;
 
-/// <summary>Renames a namespace in <c>using</c> directives and in qualified names that bind to it.</summary>
+/// <summary>Renames a namespace in <c>using</c> directives.</summary>
 public sealed class RenameNamespace : IRecipe
 {
     /// <summary>Name used in recipe lists.</summary>
@@ -29,13 +28,13 @@ public sealed class RenameNamespace : IRecipe
     /// <inheritdoc/>
     public string Description =>
         "Changes using directives for a namespace (and its child namespaces) to another namespace. " +
-        "A directive that would duplicate one already present is removed.";
+        "A directive that would repeat one the file already has is removed, and the existing one is kept as written.";
 
     /// <inheritdoc/>
     public IReadOnlyList<RecipeOption> Options =>
     [
-        new("from", "Namespace to rename.", "Amazon.S3.Legacy"),
-        new("to", "New namespace.", "Amazon.S3"),
+        new("from", "Namespace to rename.", "Legacy.Storage"),
+        new("to", "New namespace.", "Modern.Storage"),
     ];
 
     /// <inheritdoc/>
@@ -43,23 +42,26 @@ public sealed class RenameNamespace : IRecipe
     {
         foreach (var path in sources.CSharpFiles.ToList())
         {
-            if (!sources.Read(path).Contains(_from, StringComparison.Ordinal)) continue; // cheap precondition
-            var root = sources.SyntaxTree(path).GetRoot();
-            var changed = root.ReplaceNodes(
-                root.DescendantNodes().OfType<UsingDirectiveSyntax>().Where(u => u.Alias is null && Renamed(u.NamespaceOrType.ToString()) is not null),
-                (original, _) =>
-                {
-                    var renamed = Renamed(original.NamespaceOrType.ToString())!;
-                    return original.WithNamespaceOrType(SyntaxFactory.ParseName(renamed).WithTriviaFrom(original.NamespaceOrType));
-                });
-            // Drop directives that now repeat one the file already had (first one wins).
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var duplicates = changed.DescendantNodes().OfType<UsingDirectiveSyntax>()
-                .Where(u => u.Alias is null && u.StaticKeyword == default && !seen.Add(u.GlobalKeyword + u.NamespaceOrType.ToString()))
-                .ToList();
-            if (duplicates.Count > 0) changed = changed.RemoveNodes(duplicates, SyntaxRemoveOptions.KeepNoTrivia)!;
-            if (changed != root) sources.Write(path, changed.ToFullString());
+            var text = sources.Read(path);
+            if (!text.Contains(_from, StringComparison.Ordinal)) continue; // cheap precondition
+            var directives = sources.SyntaxTree(path).GetRoot().DescendantNodes().OfType<UsingDirectiveSyntax>()
+                .Where(u => u.Alias is null && u.StaticKeyword == default).ToList();
+            var present = directives.Select(u => u.NamespaceOrType.ToString()).ToHashSet(StringComparer.Ordinal);
+            var changes = new List<TextChange>();
+            foreach (var directive in directives)
+            {
+                if (Renamed(directive.NamespaceOrType.ToString()) is not { } renamed) continue;
+                if (present.Add(renamed)) changes.Add(new TextChange(directive.NamespaceOrType.Span, renamed));
+                else changes.Add(new TextChange(TextSpan.FromBounds(LineStart(text, directive.SpanStart), directive.FullSpan.End), ""));
+            }
+            if (changes.Count > 0) sources.Write(path, SourceText.From(text).WithChanges(changes).ToString());
         }
+    }
+
+    private static int LineStart(string text, int position)
+    {
+        var start = text.LastIndexOf('\n', Math.Max(0, position - 1)) + 1;
+        return text[start..position].Trim().Length == 0 ? start : position;
     }
 
     private string? Renamed(string name) =>

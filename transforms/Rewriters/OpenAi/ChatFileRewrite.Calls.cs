@@ -74,11 +74,9 @@ internal sealed partial class ChatFileRewrite
                     optionLines.Add($"MaxTokens = {assignment.Right},{comment}");
                     hasMaxTokens = true;
                     break;
-                case "TopP":
-                    optionLines.Add($"TopP = {assignment.Right},{comment}");
-                    break;
-                case "Temperature":
-                    Notes.Add((LineOf(assignment), $"Temperature = {assignment.Right} was dropped: the Anthropic SDK marks MessageCreateParams.Temperature obsolete (models after Claude Opus 4.6 reject values other than 1.0); set it by hand if the chosen model accepts it."));
+                case "Temperature" or "TopP":
+                    // The Anthropic SDK marks both obsolete; setting them would add warnings (errors in strict builds).
+                    Notes.Add((LineOf(assignment), $"{property} = {assignment.Right} was dropped: the Anthropic SDK marks MessageCreateParams.{property} obsolete (models after Claude Opus 4.6 reject other values); set it by hand if the chosen model accepts it."));
                     break;
                 default:
                     return $"ChatCompletionOptions.{property} has no Anthropic equivalent this swap maps: port this call by hand.";

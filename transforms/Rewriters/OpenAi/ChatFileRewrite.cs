@@ -43,7 +43,7 @@ internal sealed partial class ChatFileRewrite(OpenAiChatToAnthropic recipe, Sema
     {
         foreach (var name in _root.DescendantNodes().OfType<IdentifierNameSyntax>())
         {
-            if (name.Ancestors().Any(a => a is UsingDirectiveSyntax) || IsChanged(name.Span)) continue;
+            if (name.IsVar || name.Ancestors().Any(a => a is UsingDirectiveSyntax) || IsChanged(name.Span)) continue;
             if (model.GetSymbolInfo(name).Symbol is not INamedTypeSymbol type) continue;
             var replacement = FullName(type) switch
             {
@@ -129,7 +129,7 @@ internal sealed partial class ChatFileRewrite(OpenAiChatToAnthropic recipe, Sema
     private string MapLiterals(ExpressionSyntax expression, IReadOnlyDictionary<string, string> map, Action<LiteralExpressionSyntax>? unmapped = null)
     {
         var literals = expression.DescendantNodesAndSelf().OfType<LiteralExpressionSyntax>()
-            .Where(l => l.IsKind(SyntaxKind.StringLiteralExpression) && l.Parent is not ArgumentSyntax).ToList(); // arguments are keys, not values
+            .Where(l => l.IsKind(SyntaxKind.StringLiteralExpression) && !Recipes.Primitives.ConfigurationKeyLiterals.IsKey(l)).ToList(); // keys are not values
         var text = expression.ToString();
         foreach (var literal in literals.OrderByDescending(l => l.SpanStart))
         {

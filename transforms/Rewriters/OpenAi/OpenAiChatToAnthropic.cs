@@ -42,7 +42,7 @@ public sealed class OpenAiChatToAnthropic : IRecipe
     /// <inheritdoc/>
     public string Description =>
         "Rewrites ChatClient fields and locals, CompleteChatAsync calls with system, user and assistant text messages, " +
-        "ChatCompletionOptions (MaxOutputTokenCount, TopP) and completion.Content[0].Text for the Anthropic SDK. " +
+        "ChatCompletionOptions (MaxOutputTokenCount; Temperature and TopP are dropped with a manual step) and completion.Content[0].Text for the Anthropic SDK. " +
         "Files that use OpenAI in any other way are left unchanged with a manual step per use.";
 
     /// <inheritdoc/>

@@ -1,0 +1,10 @@
+using Microsoft.Extensions.Configuration;
+
+namespace App;
+
+public static class Models
+{
+    public static string Chat(IConfiguration configuration) => configuration["Anthropic:Model"] ?? "claude-haiku-4-5";
+
+    public static string Other(IConfiguration configuration) => configuration["Other:Model"] ?? "gpt-4o-mini";
+}

@@ -1,0 +1,53 @@
+using Toolkit.Transforms.Recipes.Primitives;
+using Toolkit.Transforms.Tests.Support;
+
+namespace Toolkit.Transforms.Tests;
+
+/// <summary>The built-in recipes, each against before/after fixtures, each run twice.</summary>
+[Collection(AppReferencesCollection.Name)]
+public sealed class RecipeSpecs(AppReferencesFixture app)
+{
+    private static readonly Dictionary<string, string> OpenAiToAnthropic = new() { ["from"] = "OpenAI", ["to"] = "Anthropic", ["version"] = "12.36.0" };
+
+    [Fact(Timeout = 60_000)]
+    public Task I_can_swap_a_package_reference_and_keep_the_comments_around_it() => Task.Run(() =>
+        RecipeFixture.Verify(RecipeFixture.Recipe(ChangePackage.RecipeName, OpenAiToAnthropic), "ChangePackage/project", null));
+
+    [Fact(Timeout = 60_000)]
+    public Task I_can_swap_a_centrally_managed_package_and_am_told_when_the_new_one_is_already_there() => Task.Run(() =>
+        RecipeFixture.Verify(RecipeFixture.Recipe(ChangePackage.RecipeName, new Dictionary<string, string> { ["from"] = "OpenAI", ["to"] = "Anthropic.SDK", ["version"] = "5.0.0" }), "ChangePackage/central", null));
+
+    [Fact(Timeout = 60_000)]
+    public Task I_can_rely_on_a_package_swap_to_leave_packages_with_a_similar_name_alone() => Task.Run(() =>
+        RecipeFixture.Verify(RecipeFixture.Recipe(ChangePackage.RecipeName, OpenAiToAnthropic), "ChangePackage/unrelated", null));
+
+    [Fact(Timeout = 60_000)]
+    public Task I_can_rename_a_namespace_in_using_directives_without_duplicating_one() => Task.Run(() =>
+        RecipeFixture.Verify(RecipeFixture.Recipe(RenameNamespace.RecipeName, new Dictionary<string, string> { ["from"] = "Legacy.Storage", ["to"] = "Modern.Storage" }), "RenameNamespace/usings", null));
+
+    [Fact(Timeout = 60_000)]
+    public Task I_can_rename_a_type_found_through_the_semantic_model() => Task.Run(() =>
+        RecipeFixture.Verify(RecipeFixture.Recipe(RenameType.RecipeName, new Dictionary<string, string> { ["from"] = "Amazon.S3.Model.PutObjectAclRequest", ["to"] = "Amazon.S3.Model.PutACLRequest" }), "RenameType/acl", app.References));
+
+    [Fact(Timeout = 60_000)]
+    public Task I_can_rename_calls_of_a_method_on_an_interface_but_not_a_same_named_method_elsewhere() => Task.Run(() =>
+        RecipeFixture.Verify(RecipeFixture.Recipe(RenameMethod.RecipeName, new Dictionary<string, string> { ["type"] = "Amazon.S3.IAmazonS3", ["from"] = "GetObjectAsync", ["to"] = "GetObjectStreamAsync" }), "RenameMethod/s3", app.References));
+
+    [Fact(Timeout = 60_000)]
+    public Task I_can_map_a_named_argument_of_one_constructor() => Task.Run(() =>
+        RecipeFixture.Verify(RecipeFixture.Recipe(RenameArgument.RecipeName, new Dictionary<string, string> { ["type"] = "OpenAI.Chat.ChatClient", ["method"] = ".ctor", ["from"] = "model", ["to"] = "modelId" }), "RenameArgument/chat", app.References));
+
+    [Fact(Timeout = 60_000)]
+    public Task I_can_see_a_manual_step_instead_of_a_guess_when_references_are_missing() => Task.Run(() =>
+        RecipeFixture.Verify(RecipeFixture.Recipe(RenameMethod.RecipeName, new Dictionary<string, string> { ["type"] = "Amazon.S3.IAmazonS3", ["from"] = "GetObjectAsync", ["to"] = "GetObjectStreamAsync" }), "RenameMethod/no-references", null));
+
+    [Fact(Timeout = 60_000)]
+    public Task I_can_rename_a_configuration_section_in_settings_and_in_the_code_that_reads_it() => Task.Run(() =>
+        RecipeFixture.Verify(RecipeFixture.Recipe(RenameConfigurationKey.RecipeName, new Dictionary<string, string> { ["from"] = "OpenAI", ["to"] = "Anthropic" }), "RenameConfigurationKey/section", null));
+
+    [Fact(Timeout = 60_000)]
+    public Task I_can_map_configuration_values_and_get_a_manual_step_for_an_unknown_one() => Task.Run(() =>
+        RecipeFixture.Verify(RecipeFixture.Recipe(ChangeConfigurationValue.RecipeName, new Dictionary<string, string> { ["key"] = "Anthropic:Model" },
+            new Dictionary<string, IReadOnlyDictionary<string, string>> { ["values"] = new Dictionary<string, string> { ["gpt-4o"] = "claude-sonnet-4-5", ["gpt-4o-mini"] = "claude-haiku-4-5" } }),
+            "ChangeConfigurationValue/models", null));
+}

@@ -1,0 +1,94 @@
+using Toolkit.Core.Diagnostics;
+using Toolkit.Testing;
+using Toolkit.Transforms.Swaps;
+using Toolkit.Transforms.Tests.Support;
+
+namespace Toolkit.Transforms.Tests;
+
+/// <summary>Finding swaps by id, and what a swap's plan may and may not do.</summary>
+public sealed class SwapCatalogSpecs
+{
+    [Fact(Timeout = 10_000)]
+    public async Task I_can_list_the_swaps_and_find_one_by_id()
+    {
+        await Task.Yield();
+        Assert.Equal(["ai:openai=anthropic", "database:neon=supabase", "storage:s3=r2"], SwapCatalog.All.Select(s => s.Id));
+        var swap = SwapCatalog.Find("AI:OpenAI=Anthropic");
+        Assert.Equal(("ai", "openai", "anthropic"), (swap.Category, swap.From, swap.To));
+        Assert.All(SwapCatalog.All, s => Assert.EndsWith(".", s.Description));
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task I_can_see_the_known_swaps_when_i_ask_for_an_unknown_one()
+    {
+        await Task.Yield();
+        var error = Assert.Throws<DiagnosticException>(() => SwapCatalog.Find("ai:openai=gemini"));
+        Assert.Contains("unknown swap 'ai:openai=gemini' (known: ai:openai=anthropic, database:neon=supabase, storage:s3=r2)", error.Message);
+        Assert.Null(SwapCatalog.TryFind("nope"));
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task I_can_get_a_clear_error_for_a_missing_app_folder_or_an_unknown_option()
+    {
+        await Task.Yield();
+        var missing = Assert.Throws<DiagnosticException>(() => SwapCatalog.Find("storage:s3=r2").Plan(new SwapContext("/nonexistent/app")));
+        Assert.Contains("/nonexistent/app: the app folder does not exist.", missing.Message);
+
+        using var app = new TempDirectory("saas-app");
+        var option = Assert.Throws<DiagnosticException>(() => SwapCatalog.Find("storage:s3=r2")
+            .Plan(new SwapContext(app.Path, new Dictionary<string, string> { ["r2.acountId"] = "x" })));
+        Assert.Contains("unknown option 'r2.acountId' (known: r2.accountId)", option.Message);
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task I_can_plan_every_swap_without_a_single_byte_of_the_app_changing()
+    {
+        await Task.Yield();
+        using var app = new TempDirectory("saas-app");
+        ExampleApp.CopyTo(app);
+        var before = app.Snapshot();
+
+        var results = SwapCatalog.All.Select(s => s.Plan(new SwapContext(app.Path))).ToList();
+
+        Assert.All(results, r => Assert.NotEmpty(r.Edits));
+        Assert.Equal(before, app.Snapshot());
+        // Same input, same plan: edits and manual steps are deterministic.
+        var again = SwapCatalog.All.Select(s => s.Plan(new SwapContext(app.Path))).ToList();
+        Assert.Equal(results.SelectMany(r => r.Edits), again.SelectMany(r => r.Edits));
+        Assert.Equal(results.SelectMany(r => r.ManualSteps), again.SelectMany(r => r.ManualSteps));
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task I_can_see_the_storage_swap_list_the_acl_call_with_its_line()
+    {
+        await Task.Yield();
+        using var app = new TempDirectory("saas-app");
+        ExampleApp.CopyTo(app);
+
+        var result = SwapCatalog.Find("storage:s3=r2").Plan(new SwapContext(app.Path, new Dictionary<string, string> { ["r2.accountId"] = "0123456789abcdef" }));
+
+        var lines = File.ReadAllLines(app.Combine("Services", "DocumentStore.cs"));
+        var acl = Assert.Single(result.ManualSteps, s => s.Reason.StartsWith("PutObjectAclAsync", StringComparison.Ordinal));
+        Assert.Equal("Services/DocumentStore.cs", acl.RelativePath);
+        Assert.Contains("PutObjectAclAsync", lines[acl.Line - 1]);
+        Assert.Contains("\"AccountId\": \"0123456789abcdef\"", result.Edits.Single(e => e.RelativePath == "appsettings.json").After);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task I_can_plan_an_app_whose_references_cannot_be_resolved_and_get_manual_steps_instead_of_rewrites()
+    {
+        await Task.Yield();
+        using var app = new TempDirectory("broken-app");
+        app.Write("Broken.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>"
+            + "<ItemGroup><PackageReference Include=\"No.Such.Package.Anywhere\" Version=\"9.9.9\" /><PackageReference Include=\"OpenAI\" Version=\"2.15.0\" /></ItemGroup></Project>");
+        app.Write("Chat.cs", "using OpenAI.Chat;\nclass C { ChatClient c = new ChatClient(\"gpt-4o\", \"k\"); }\n");
+        app.Write("Directory.Build.props", "<Project />");
+        app.Write("Directory.Packages.props", "<Project><PropertyGroup><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup></Project>");
+
+        var result = SwapCatalog.Find("ai:openai=anthropic").Plan(new SwapContext(app.Path));
+
+        Assert.DoesNotContain(result.Edits, e => e.RelativePath == "Chat.cs");
+        Assert.Contains(result.ManualSteps, s => s.RelativePath == "Broken.csproj" && s.Reason.Contains("could not be resolved", StringComparison.Ordinal));
+        Assert.Contains(result.ManualSteps, s => s.RelativePath == "Chat.cs" && s.Line == 1);
+    }
+}
