@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Npgsql;
+using Toolkit.Core.Processes;
+using Toolkit.Migrations.Database.Backups;
+using Toolkit.Migrations.Database.FanOut;
+using Toolkit.Migrations.Database.Isolation;
+using Toolkit.Migrations.Database.Scripts;
+
+namespace Toolkit.Bench.Database;
+
+/// <summary>
+/// 10 scripts across N tenant schemas on a local PostgreSQL: <c>toolkit</c>'s fan-out (journal per tenant,
+/// a transaction per script, grants after each tenant) against <c>psql</c> applying the same SQL in one
+/// session; then a no-op rerun over the same tenants.
+/// Usage: <c>db-fanout [--tenants 1000] [--parallel 4] [--noop-only]</c>.
+/// </summary>
+public sealed class FanOutBenchmark : IBenchmark
+{
+    /// <inheritdoc />
+    public string Name => "db-fanout";
+
+    /// <inheritdoc />
+    public string Description => "10 scripts over N tenant schemas: toolkit fan-out vs psql in one session (ratio), and a no-op rerun.";
+
+    /// <inheritdoc />
+    public async Task<int> RunAsync(string[] args)
+    {
+        var tenants = Arg(args, "--tenants", 1000);
+        var parallel = Arg(args, "--parallel", 4);
+        var noopOnly = args.Contains("--noop-only");
+        var scripts = Enumerable.Range(1, 10).Select(i => new MigrationScript($"{i:0000}_items_{i:00}.sql",
+            $"CREATE TABLE items_{i:00} (id bigint PRIMARY KEY, tenant_id text NOT NULL DEFAULT 'bench', body text, created_at timestamptz NOT NULL DEFAULT now());\n",
+            $"DROP TABLE items_{i:00};\n")).ToList();
+        await using var server = await LocalPostgres.StartAsync();
+        Console.WriteLine($"tenants: {tenants}, scripts: {scripts.Count}, parallel: {parallel}, cores: {Environment.ProcessorCount}");
+
+        var setup = Stopwatch.StartNew();
+        await ExecAsync(server.ConnectionString("postgres"), $"DO $$ BEGIN FOR i IN 1..{tenants} LOOP EXECUTE format('CREATE ROLE tenant_b%s NOLOGIN', lpad(i::text, 6, '0')); END LOOP; END $$");
+        var toolkitDb = await CreateTenantsDatabaseAsync(server, "bench_toolkit", tenants, registry: true);
+        string? psqlDb = noopOnly ? null : await CreateTenantsDatabaseAsync(server, "bench_psql", tenants, registry: false);
+        Console.WriteLine($"setup: {setup.Elapsed.TotalSeconds:F1} s");
+
+        double? psqlSeconds = null;
+        if (psqlDb is not null)
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"toolkit-bench-{Guid.NewGuid():N}.sql");
+            var sql = new StringBuilder();
+            for (var i = 1; i <= tenants; i++)
+            {
+                sql.Append(CultureInfo.InvariantCulture, $"SET search_path = tenant_b{i:000000};\n");
+                foreach (var s in scripts) sql.Append(s.Up);
+            }
+            await File.WriteAllTextAsync(file, sql.ToString());
+            var psql = Stopwatch.StartNew();
+            var result = await ProcessRunner.RunAsync(ProcessSpec.For(PgTools.Find("psql"))
+                .WithArguments("-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", server.Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "-d", "bench_psql", "-f", file));
+            psqlSeconds = psql.Elapsed.TotalSeconds;
+            File.Delete(file);
+            if (!result.Succeeded) { Console.Error.WriteLine(result.StandardError); return 1; }
+            Console.WriteLine($"psql, one session:          {psqlSeconds:F2} s");
+        }
+
+        var provider = new InMemoryScriptProvider(scripts);
+        var fanOut = new TenantFanOut(toolkitDb, provider);
+        if (noopOnly)
+        {
+            // Mark every tenant as up to date without applying (the no-op path reads only the registry).
+            await ExecAsync(toolkitDb, $"INSERT INTO toolkit.tenant_state (tenant_id, fingerprint) SELECT id, '{TenantFanOut.Fingerprint(scripts)}' FROM toolkit.tenants");
+        }
+        else
+        {
+            var run = Stopwatch.StartNew();
+            var summary = await fanOut.RunAsync(new FanOutOptions { Parallel = parallel });
+            var seconds = run.Elapsed.TotalSeconds;
+            if (summary.Count(TenantRunState.Applied) != tenants) { Console.Error.WriteLine($"expected {tenants} applied, got {summary.Count(TenantRunState.Applied)}"); return 1; }
+            Console.WriteLine($"toolkit fan-out (--parallel {parallel}): {seconds:F2} s");
+            Console.WriteLine($"ratio toolkit / psql:        {seconds / psqlSeconds!.Value:F2}x (target <= 1.5x)");
+        }
+        var noop = Stopwatch.StartNew();
+        var again = await fanOut.RunAsync(new FanOutOptions { Parallel = parallel });
+        var noopSeconds = noop.Elapsed.TotalSeconds;
+        if (again.Count(TenantRunState.Skipped) != tenants) { Console.Error.WriteLine("the no-op run did not skip every tenant"); return 1; }
+        Console.WriteLine($"no-op rerun over {tenants} tenants: {noopSeconds:F2} s (target < 2 s)");
+        return 0;
+    }
+
+    private static async Task<string> CreateTenantsDatabaseAsync(LocalPostgres server, string name, int tenants, bool registry)
+    {
+        await ExecAsync(server.ConnectionString("postgres"), $"CREATE DATABASE {name}");
+        var cs = server.ConnectionString(name);
+        for (var from = 1; from <= tenants; from += 1000)
+        {
+            var to = Math.Min(tenants, from + 999);
+            await ExecAsync(cs, $"DO $$ BEGIN FOR i IN {from}..{to} LOOP EXECUTE format('CREATE SCHEMA tenant_b%s', lpad(i::text, 6, '0')); END LOOP; END $$");
+        }
+        if (registry)
+        {
+            await new TenantRegistry(cs).EnsureAsync(CancellationToken.None);
+            await ExecAsync(cs, $"""
+                INSERT INTO toolkit.tenants (id, slug, isolation, role_name, schema_name, database_name)
+                SELECT 'b' || lpad(i::text, 6, '0'), 'b' || lpad(i::text, 6, '0'), 'schema-per-tenant',
+                       'tenant_b' || lpad(i::text, 6, '0'), 'tenant_b' || lpad(i::text, 6, '0'), 'tenant_b' || lpad(i::text, 6, '0')
+                FROM generate_series(1, {tenants}) i
+                """);
+        }
+        return cs;
+    }
+
+    private static async Task ExecAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static int Arg(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+}

@@ -1,0 +1,140 @@
+using System.CommandLine;
+using Toolkit.Core.Diagnostics;
+using Toolkit.Migrations.Database;
+using Toolkit.Migrations.Database.Engines;
+using Toolkit.Migrations.Database.Execution;
+using Toolkit.Migrations.Database.Releases;
+using Toolkit.Migrations.Database.Reports;
+
+namespace Toolkit.Cli.Commands;
+
+/// <summary><c>toolkit db status|plan|migrate|rollback|provision|restore</c>: the journaled script runner.</summary>
+public sealed partial class DbCommand : ICommandDefinition
+{
+    private readonly Option<string?> _connection = new("--connection")
+    {
+        Description = "PostgreSQL (Host=...;Database=...;Username=...;Password=... or postgres://...) or SQLite (Data Source=FILE) connection string. Default: an SQLite file .toolkit/toolkit.db in the current directory.",
+    };
+    private readonly Option<string?> _scripts = new("--scripts") { Description = "Folder of NNNN_name.sql (and optional NNNN_name.down.sql) scripts. Default: the shipped baseline SaaS schema." };
+    private readonly Option<bool> _json = new("--json") { Description = "Print JSON instead of text." };
+    private readonly Option<string?> _journalSchema = new("--journal-schema") { Description = "Schema of the journal table (PostgreSQL). Default: the search path (public)." };
+    private readonly Option<string> _journalTable = new("--journal-table") { Description = "Name of the journal table.", DefaultValueFactory = _ => "toolkit_journal" };
+    private readonly Option<int?> _timeout = new("--statement-timeout") { Description = "Cancel any statement running longer than this many seconds (PostgreSQL)." };
+    private readonly Option<bool> _singleTransaction = new("--single-transaction") { Description = "Run all scripts in one transaction (default: one transaction per script)." };
+    private readonly Option<string[]> _vars = new("--var") { Description = "NAME=VALUE: replace $NAME$ in scripts with VALUE as a quoted string literal. Repeatable.", AllowMultipleArgumentsPerToken = false };
+    private readonly Option<string[]> _idents = new("--ident") { Description = "NAME=VALUE: replace $NAME$ in scripts with VALUE as a quoted identifier. Repeatable." };
+    private readonly Option<bool> _allowChanged = new("--allow-changed") { Description = "Run even when an applied script's file changed since it ran." };
+    private readonly Option<bool> _dryRun = new("--dry-run") { Description = "Print what would run and change nothing." };
+
+    /// <inheritdoc />
+    public Command Create()
+    {
+        var db = new Command("db",
+            "Journaled database scripts (DbUp-style): status, plan, migrate, rollback; tenant isolation provisioning; restore of pre-migration dumps.\n" +
+            "Examples:\n  toolkit db status\n  toolkit db migrate --scripts db/ --connection \"Host=localhost;Database=app;Username=app;Password=...\"\n" +
+            "  toolkit db rollback --to 0002 --scripts db/ --dry-run");
+        db.Subcommands.Add(Status());
+        db.Subcommands.Add(Plan());
+        db.Subcommands.Add(Migrate());
+        db.Subcommands.Add(Rollback());
+        db.Subcommands.Add(Provision());
+        db.Subcommands.Add(Restore());
+        return db;
+    }
+
+    private Command WithCommon(Command command, bool writes)
+    {
+        foreach (var option in new Option[] { _connection, _scripts, _json, _journalSchema, _journalTable, _timeout, _singleTransaction, _vars, _idents, _allowChanged })
+            command.Options.Add(option);
+        if (writes) command.Options.Add(_dryRun);
+        return command;
+    }
+
+    private Command Status()
+    {
+        var command = WithCommon(new Command("status", "List applied, pending, changed and missing scripts. Reads only.\nExample: toolkit db status --scripts db/ --json"), false);
+        command.SetAction(async (ParseResult p, CancellationToken ct) =>
+        {
+            var engine = BuildEngine(p, allowDestructive: false);
+            var status = await engine.StatusAsync(ct);
+            Console.Out.Write(p.GetValue(_json) ? MigrationReport.ToJson(status) : MigrationReport.ToText(status));
+            return status.Changed.Count > 0 && !p.GetValue(_allowChanged) ? ExitCodes.Failed : ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private Command Plan()
+    {
+        var command = WithCommon(new Command("plan", "Show what migrate would apply, which scripts are one-way, and lint findings (FILE:LINE: severity RULE). Changes nothing; exit 1 when migrate would be refused.\nExample: toolkit db plan --scripts db/"), false);
+        var allowDestructive = new Option<bool>("--allow-destructive") { Description = "Do not count blocking lint findings as a refusal." };
+        command.Options.Add(allowDestructive);
+        command.SetAction(async (ParseResult p, CancellationToken ct) =>
+        {
+            var plan = await BuildEngine(p, p.GetValue(allowDestructive)).PlanAsync(ct);
+            Console.Out.Write(p.GetValue(_json) ? MigrationReport.ToJson(plan) : MigrationReport.ToText(plan));
+            return plan.Refusal == MigrationFailure.None ? ExitCodes.Ok : ExitCodes.Failed;
+        });
+        return command;
+    }
+
+    private Command Rollback()
+    {
+        var command = WithCommon(new Command("rollback", "Run the down scripts of every applied script newer than --to, newest first. Refused (exit 1, nothing run) when one of them is one-way.\nExample: toolkit db rollback --to 0002 --scripts db/"), true);
+        var to = new Option<string>("--to") { Description = "Version to return to: a script's number prefix such as 0002, or 0 for everything.", Required = true };
+        command.Options.Add(to);
+        command.SetAction(async (ParseResult p, CancellationToken ct) =>
+        {
+            var engine = BuildEngine(p, false);
+            if (p.GetValue(_dryRun))
+            {
+                var plan = await engine.PlanRollbackAsync(p.GetValue(to)!, ct);
+                Console.Out.Write(p.GetValue(_json) ? MigrationReport.ToJson(plan) : MigrationReport.ToText(plan));
+                return plan.Refusal == MigrationFailure.None ? ExitCodes.Ok : ExitCodes.Failed;
+            }
+            return Report(p, await engine.RollbackToAsync(p.GetValue(to)!, ct));
+        });
+        return command;
+    }
+
+    private int Report(ParseResult p, MigrationResult result)
+    {
+        Console.Out.Write(p.GetValue(_json) ? MigrationReport.ToJson(result) : MigrationReport.ToText(result));
+        if (!result.Successful)
+        {
+            foreach (var d in result.Diagnostics.Where(d => d.Severity == Severity.Error)) Console.Error.WriteLine(d);
+            Console.Error.WriteLine("error: " + result.Error);
+        }
+        return result.Successful ? ExitCodes.Ok : ExitCodes.Failed;
+    }
+
+    private string ConnectionOf(ParseResult p) => p.GetValue(_connection) ?? DatabaseEngines.DefaultConnection(Environment.CurrentDirectory);
+
+    private MigrationEngineBuilder Builder(ParseResult p, bool allowDestructive, string? connection = null)
+    {
+        var builder = MigrationEngineBuilder.For(connection ?? ConnectionOf(p))
+            .WithJournal(p.GetValue(_journalSchema), p.GetValue(_journalTable)!)
+            .WithStatementTimeout(p.GetValue(_timeout) is { } s ? TimeSpan.FromSeconds(s) : null)
+            .AllowChangedScripts(p.GetValue(_allowChanged))
+            .AllowDestructiveChanges(allowDestructive)
+            .WithLog(new TextWriterMigrationLog(Console.Error));
+        builder = p.GetValue(_scripts) is { } dir ? builder.WithScriptsFromFolder(dir) : builder.WithBaselineScripts();
+        if (p.GetValue(_singleTransaction)) builder = builder.WithSingleTransaction();
+        foreach (var (text, kind) in (p.GetValue(_vars) ?? []).Select(v => (v, VariableKind.Literal)).Concat((p.GetValue(_idents) ?? []).Select(v => (v, VariableKind.Identifier))))
+        {
+            var eq = text.IndexOf('=');
+            if (eq <= 0) throw new DiagnosticException(Diagnostic.Error("db-variable", $"'{text}' is not NAME=VALUE."));
+            var (name, value) = (text[..eq], text[(eq + 1)..]);
+            builder = builder.WithVariable(kind == VariableKind.Literal ? ScriptVariable.Literal(name, value) : ScriptVariable.Identifier(name, value));
+        }
+        return builder;
+    }
+
+    private MigrationEngine BuildEngine(ParseResult p, bool allowDestructive) => Builder(p, allowDestructive).Build();
+
+    private static void WriteManifest(string? path, IEnumerable<ExecutedScript> executed)
+    {
+        if (path is null) return;
+        ReleaseManifest.From(executed).Write(path);
+        Console.Error.WriteLine($"release manifest written to {path}");
+    }
+}

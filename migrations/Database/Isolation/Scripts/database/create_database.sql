@@ -1,0 +1,2 @@
+-- toolkit:no-transaction
+CREATE DATABASE $database$;

@@ -1,0 +1,2 @@
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA app TO $role$;
+REVOKE ALL ON app.toolkit_journal FROM $role$;

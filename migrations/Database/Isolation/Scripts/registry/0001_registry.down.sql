@@ -1,0 +1,1 @@
+DROP SCHEMA toolkit CASCADE;

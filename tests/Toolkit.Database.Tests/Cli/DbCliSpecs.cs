@@ -1,0 +1,140 @@
+using Toolkit.Database.Tests.Engine;
+using Toolkit.Testing;
+
+namespace Toolkit.Database.Tests.Cli;
+
+public sealed class DbCliSpecs : IDisposable
+{
+    private readonly TempDirectory _dir = new("toolkit-dbcli");
+
+    public void Dispose() => _dir.Dispose();
+
+    private string Scripts(params (string Name, string Sql)[] files)
+    {
+        foreach (var (name, sql) in files) _dir.Write(Path.Combine("db", name), sql);
+        return _dir.Combine("db");
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task I_can_migrate_the_shipped_baseline_into_the_default_sqlite_file_and_see_its_status()
+    {
+        var migrate = await ToolkitCli.RunAsync(_dir.Path, "db", "migrate");
+        var status = await ToolkitCli.RunAsync(_dir.Path, "db", "status", "--json");
+
+        Assert.Equal(0, migrate.ExitCode);
+        Assert.Contains("applied  0004_audit_log.sql", migrate.StandardOutput);
+        Assert.True(File.Exists(_dir.Combine(".toolkit", "toolkit.db")));
+        Assert.Equal(0, status.ExitCode);
+        Assert.Contains("\"pending\": []", status.StandardOutput);
+        Assert.Equal(4, System.Text.RegularExpressions.Regex.Matches(status.StandardOutput, "\"checksum\"").Count);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task I_can_see_a_changed_applied_script_refused_with_exit_1_naming_it_unless_allow_changed()
+    {
+        var db = Scripts(("0001_a.sql", "CREATE TABLE a (id int);"), ("0002_b.sql", "CREATE TABLE b (id int);"));
+        Assert.Equal(0, (await ToolkitCli.RunAsync(_dir.Path, "db", "migrate", "--scripts", db)).ExitCode);
+        _dir.Write("db/0001_a.sql", "CREATE TABLE a (id int, changed int);");
+        _dir.Write("db/0003_c.sql", "CREATE TABLE c (id int);");
+
+        var refused = await ToolkitCli.RunAsync(_dir.Path, "db", "migrate", "--scripts", db);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("0001_a.sql was changed", refused.StandardError);
+        Assert.False(await Db.TableExistsAsync($"Data Source={_dir.Combine(".toolkit", "toolkit.db")}", "c"));
+
+        var allowed = await ToolkitCli.RunAsync(_dir.Path, "db", "migrate", "--scripts", db, "--allow-changed");
+        Assert.Equal(0, allowed.ExitCode);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task I_can_dry_run_a_migrate_and_see_the_plan_mark_one_way_scripts_with_nothing_changed()
+    {
+        var db = Scripts(("0001_a.sql", "CREATE TABLE a (id int);"), ("0001_a.down.sql", "DROP TABLE a;"), ("0002_seed.sql", "INSERT INTO a VALUES (1);"));
+
+        var dry = await ToolkitCli.RunAsync(_dir.Path, "db", "migrate", "--scripts", db, "--dry-run");
+
+        Assert.Equal(0, dry.ExitCode);
+        Assert.Equal("apply 0001_a.sql\napply 0002_seed.sql  [one-way: no down script]\nthis plan contains one-way scripts: once applied, rollback cannot pass them\n", dry.StandardOutput);
+        Assert.False(await Db.TableExistsAsync($"Data Source={_dir.Combine(".toolkit", "toolkit.db")}", "toolkit_journal"));
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task I_can_roll_back_with_to_and_be_refused_past_a_one_way_script_by_name()
+    {
+        var db = Scripts(("0001_a.sql", "CREATE TABLE a (id int);"), ("0001_a.down.sql", "DROP TABLE a;"),
+            ("0002_seed.sql", "INSERT INTO a VALUES (1);"),
+            ("0003_b.sql", "CREATE TABLE b (id int);"), ("0003_b.down.sql", "DROP TABLE b;"));
+        await ToolkitCli.RunAsync(_dir.Path, "db", "migrate", "--scripts", db);
+
+        var refused = await ToolkitCli.RunAsync(_dir.Path, "db", "rollback", "--to", "0001", "--scripts", db);
+        var rolled = await ToolkitCli.RunAsync(_dir.Path, "db", "rollback", "--to", "0002", "--scripts", db);
+        var unknown = await ToolkitCli.RunAsync(_dir.Path, "db", "rollback", "--to", "0009", "--scripts", db);
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("0002_seed.sql is one-way", refused.StandardError);
+        Assert.Equal(0, rolled.ExitCode);
+        Assert.Contains("reverted 0003_b.sql", rolled.StandardOutput);
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("--to 0009 is not the version of any script", unknown.StandardError);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task I_can_write_a_release_manifest_of_the_scripts_a_migrate_applied()
+    {
+        var db = Scripts(("0001_a.sql", "CREATE TABLE a (id int);"), ("0001_a.down.sql", "DROP TABLE a;"));
+        await ToolkitCli.RunAsync(_dir.Path, "db", "migrate", "--scripts", db);
+        _dir.Write("db/0002_backfill.sql", "INSERT INTO a VALUES (1);");
+        var checksum = Toolkit.Migrations.Database.Scripts.MigrationScript.ComputeChecksum("INSERT INTO a VALUES (1);");
+
+        var run = await ToolkitCli.RunAsync(_dir.Path, "db", "migrate", "--scripts", db, "--release-manifest", "release.json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal($$"""
+            {
+              "oneWay": true,
+              "scripts": [
+                {
+                  "name": "0002_backfill.sql",
+                  "checksum": "{{checksum}}",
+                  "oneWay": true
+                }
+              ]
+            }
+
+            """, File.ReadAllText(_dir.Combine("release.json")));
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task I_can_see_lint_findings_stop_migrate_with_file_line_and_rule_and_exit_1()
+    {
+        var db = Scripts(("0001_a.sql", "CREATE TABLE a (id int, old text);"));
+        await ToolkitCli.RunAsync(_dir.Path, "db", "migrate", "--scripts", db);
+        _dir.Write("db/0002_drop.sql", "ALTER TABLE a DROP COLUMN old;");
+
+        var blocked = await ToolkitCli.RunAsync(_dir.Path, "db", "migrate", "--scripts", db);
+        var plan = await ToolkitCli.RunAsync(_dir.Path, "db", "plan", "--scripts", db, "--json");
+        var allowed = await ToolkitCli.RunAsync(_dir.Path, "db", "migrate", "--scripts", db, "--allow-destructive");
+
+        Assert.Equal(1, blocked.ExitCode);
+        Assert.Contains($"{_dir.Combine("db", "0002_drop.sql")}:1:15: error drop-column:", blocked.StandardError);
+        Assert.Equal(1, plan.ExitCode);
+        Assert.Contains("\"rule\": \"drop-column\"", plan.StandardOutput);
+        Assert.Equal(0, allowed.ExitCode);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task I_can_get_exit_2_for_a_bad_command_line_and_exit_1_for_a_bad_connection_or_script_name()
+    {
+        var usage = await ToolkitCli.RunAsync(_dir.Path, "db", "rollback");
+        var badConnection = await ToolkitCli.RunAsync(_dir.Path, "db", "status", "--connection", "Nonsense=1");
+        var db = Scripts(("1_ok.sql", "SELECT 1;"), ("Create Users.sql", "SELECT 1;"));
+        var badName = await ToolkitCli.RunAsync(_dir.Path, "db", "migrate", "--scripts", db);
+
+        Assert.Equal(2, usage.ExitCode);
+        Assert.Equal(1, badConnection.ExitCode);
+        Assert.Contains("--connection is neither", badConnection.StandardError);
+        Assert.Equal(1, badName.ExitCode);
+        Assert.Contains("'Create Users.sql' is not a script name", badName.StandardError);
+        Assert.False(File.Exists(_dir.Combine(".toolkit", "toolkit.db")) && await Db.TableExistsAsync($"Data Source={_dir.Combine(".toolkit", "toolkit.db")}", "toolkit_journal"));
+    }
+}

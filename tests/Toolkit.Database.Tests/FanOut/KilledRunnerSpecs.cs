@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using Toolkit.Database.Tests.Engine;
+using Toolkit.Database.Tests.Isolation;
+using Toolkit.Migrations.Database.Baseline;
+using Toolkit.Migrations.Database.FanOut;
+using Toolkit.Migrations.Database.Isolation;
+using Toolkit.Stacks.Configuration;
+using Toolkit.Testing;
+using Xunit.Abstractions;
+
+namespace Toolkit.Database.Tests.FanOut;
+
+[Collection(PostgresCollection.Name)]
+public sealed class KilledRunnerSpecs(PostgresServer server, ITestOutputHelper output)
+{
+    [Fact(Timeout = 180_000)]
+    public async Task I_can_kill_the_runner_mid_fan_out_and_a_rerun_brings_every_tenant_to_one_version_applying_nothing_twice()
+    {
+        var admin = await server.CreateDatabaseAsync("kill" + Guid.NewGuid().ToString("N"));
+        var config = Configs.With(IsolationLevel.SchemaPerTenant, Enumerable.Range(1, 12).Select(i => $"k{i:00}").ToArray());
+        await new TenantProvisioner(admin).ProvisionAsync(config);
+        var tenants = await new TenantRegistry(admin).ListAsync(CancellationToken.None);
+        using var dir = new TempDirectory("toolkit-kill");
+        foreach (var s in BaselineScripts.For("postgresql").GetScripts())
+        {
+            dir.Write(Path.Combine("db", s.Name), s.Up);
+            dir.Write(Path.Combine("db", s.DownName), s.Down!);
+        }
+        dir.Write("db/0005_slow_a.sql", "SELECT pg_sleep(0.25);\nCREATE TABLE slow_a (id int);");
+        dir.Write("db/0006_slow_b.sql", "SELECT pg_sleep(0.25);\nCREATE TABLE slow_b (id int);");
+        var fingerprint = TenantFanOut.Fingerprint(new Toolkit.Migrations.Database.Scripts.FolderScriptProvider(dir.Combine("db")).GetScripts());
+        string[] args = ["db", "migrate", "--tenants", "--parallel", "2", "--no-backup", "--scripts", dir.Combine("db"), "--connection", admin];
+
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dir.Path };
+        foreach (var a in new[] { ToolkitCli.DllPath }.Concat(args)) info.ArgumentList.Add(a);
+        info.Environment["CI"] = "true";
+        using (var child = Process.Start(info)!)
+        {
+            var done = 0L;
+            for (var i = 0; i < 600 && done < 2 && !child.HasExited; i++)
+            {
+                await Task.Delay(50);
+                done = await Db.CountAsync(admin, $"SELECT count(*) FROM toolkit.tenant_state WHERE fingerprint = '{fingerprint}'");
+            }
+            Assert.False(child.HasExited, "the runner finished before it could be killed");
+            child.Kill(entireProcessTree: true);
+            await child.WaitForExitAsync();
+        }
+        var finishedBeforeKill = await Db.CountAsync(admin, $"SELECT count(*) FROM toolkit.tenant_state WHERE fingerprint = '{fingerprint}'");
+        output.WriteLine($"tenants finished before the kill: {finishedBeforeKill} of {tenants.Count}");
+        Assert.InRange(finishedBeforeKill, 2, tenants.Count - 1);
+
+        var rerun = await ToolkitCli.RunAsync(dir.Path, args);
+        output.WriteLine(rerun.StandardOutput);
+
+        Assert.Equal(0, rerun.ExitCode);
+        foreach (var t in tenants)
+            foreach (var script in new[] { "0005_slow_a.sql", "0006_slow_b.sql" })
+                Assert.Equal(1, await Db.CountAsync(admin, $"SELECT count(*) FROM {t.Schema}.toolkit_journal WHERE script_name = '{script}' AND direction = 'up'"));
+        Assert.Equal(tenants.Count, await Db.CountAsync(admin, $"SELECT count(*) FROM toolkit.tenant_state WHERE fingerprint = '{fingerprint}'"));
+    }
+}

@@ -1,0 +1,78 @@
+using Toolkit.Core.Diagnostics;
+using Toolkit.Migrations.Database;
+using Toolkit.Migrations.Database.Linting;
+using Toolkit.Migrations.Database.Scripts;
+using Toolkit.Testing;
+
+namespace Toolkit.Database.Tests.Linting;
+
+public sealed class LintSpecs
+{
+    [Theory]
+    [InlineData("SELECT 1;\nDROP TABLE invoices;", "drop-table", 2, true)]
+    [InlineData("ALTER TABLE users\n  DROP COLUMN legacy;", "drop-column", 2, true)]
+    [InlineData("ALTER TABLE users DROP legacy;", "drop-column", 1, true)]
+    [InlineData("-- rename\nALTER TABLE users RENAME COLUMN email TO mail;", "rename-column", 2, true)]
+    [InlineData("ALTER TABLE users ADD COLUMN region text NOT NULL;", "not-null-without-default", 1, true)]
+    [InlineData("\n\nALTER TABLE invoices ALTER COLUMN total_amount TYPE numeric(14, 2);", "type-change", 3, true)]
+    [InlineData("ALTER TABLE invoices ALTER total_amount SET DATA TYPE bigint;", "type-change", 1, true)]
+    [InlineData("CREATE INDEX users_email ON users (email);", "index-without-concurrently", 1, false)]
+    [InlineData("ALTER TABLE users\n\n  DROP CONSTRAINT users_email_key;", "drop-constraint", 3, true)]
+    public void I_can_have_each_destructive_or_locking_change_flagged_at_its_file_and_line_with_a_rule_id(string sql, string rule, int line, bool blocking)
+    {
+        var finding = Assert.Single(ScriptLinter.Lint(sql, "db/0007_change.sql"));
+
+        Assert.Equal(rule, finding.Code);
+        Assert.Equal("db/0007_change.sql", finding.Location!.File);
+        Assert.Equal(line, finding.Location.Line);
+        Assert.Equal(blocking ? Severity.Error : Severity.Warning, finding.Severity);
+        Assert.StartsWith($"db/0007_change.sql:{line}:", finding.ToString());
+    }
+
+    [Fact]
+    public void I_can_add_a_column_the_safe_way_nullable_then_backfill_then_not_null_without_findings()
+    {
+        const string safe = """
+            ALTER TABLE users ADD COLUMN region text;
+            UPDATE users SET region = 'eu' WHERE region IS NULL;
+            ALTER TABLE users ALTER COLUMN region SET NOT NULL;
+            ALTER TABLE users ADD COLUMN plan text NOT NULL DEFAULT 'free';
+            CREATE INDEX CONCURRENTLY users_region ON users (region);
+            CREATE TABLE fresh (id int NOT NULL, name text NOT NULL);
+            CREATE INDEX fresh_name ON fresh (name);
+            ALTER TABLE fresh ADD COLUMN code text NOT NULL;
+            -- DROP TABLE users; in a comment is not a change
+            INSERT INTO audit (note) VALUES ('DROP TABLE users');
+            """;
+        Assert.Empty(ScriptLinter.Lint(safe, "db/0008_safe.sql"));
+    }
+
+    [Fact]
+    public void I_can_lint_the_shipped_baseline_without_findings()
+    {
+        Assert.Empty(ScriptLinter.Lint(Toolkit.Migrations.Database.Baseline.BaselineScripts.For("postgresql").GetScripts()));
+        Assert.Empty(ScriptLinter.Lint(Toolkit.Migrations.Database.Baseline.BaselineScripts.For("sqlite").GetScripts()));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task I_can_have_migrate_stopped_by_a_blocking_rule_with_nothing_applied_unless_destructive_changes_are_allowed()
+    {
+        using var dir = new TempDirectory("toolkit-lint");
+        var db = $"Data Source={dir.Combine("lint.db")}";
+        var scripts = new[]
+        {
+            new MigrationScript("0001_users.sql", "CREATE TABLE users (id int, legacy text);"),
+            new MigrationScript("0002_drop.sql", "CREATE TABLE other (id int);\nALTER TABLE users DROP COLUMN legacy;", sourcePath: "db/0002_drop.sql"),
+        };
+        await MigrationEngineBuilder.For(db).WithScripts(scripts[..1]).Build().MigrateAsync();
+
+        var refused = await MigrationEngineBuilder.For(db).WithScripts(scripts).Build().MigrateAsync();
+        Assert.Equal(MigrationFailure.LintBlocked, refused.Failure);
+        var finding = Assert.Single(refused.Diagnostics);
+        Assert.Equal("db/0002_drop.sql:2:19: error drop-column: drops a column (users.legacy): stop reading and writing it first, then drop it in a later release (--allow-destructive)", finding.ToString());
+        Assert.False(await Engine.Db.TableExistsAsync(db, "other"));
+
+        var allowed = await MigrationEngineBuilder.For(db).WithScripts(scripts).AllowDestructiveChanges().Build().MigrateAsync();
+        Assert.True(allowed.Successful, allowed.Error);
+    }
+}
