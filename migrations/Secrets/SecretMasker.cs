@@ -12,7 +12,8 @@ public static partial class SecretMasker
     /// <summary>What a secret value is replaced by.</summary>
     public const string Mask = "***";
 
-    private const string SecretKey = @"[A-Za-z0-9_.:\-]*(?:api[_\-]?key|apikey|password|passwd|pwd|secret|token|access[_\-]?key|private[_\-]?key|credential)[A-Za-z0-9_.:\-]*";
+    // The key must end in the secret word ("MaxOutputTokenCount" is not a secret; "SecretAccessKey" is).
+    private const string SecretKey = @"[A-Za-z0-9_.:\-]*(?:api[_\-]?key|apikey|password|passwd|pwd|secret|token|access[_\-]?key|private[_\-]?key|credentials?)(?![A-Za-z0-9_])";
 
     // "ApiKey": "value" (JSON) — value in double quotes.
     [GeneratedRegex("(\"" + SecretKey + "\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)+)(\")", RegexOptions.IgnoreCase)]
@@ -50,7 +51,7 @@ public static partial class SecretMasker
 
     // Code such as `apiKey = configuration["OpenAI:ApiKey"]` or `token = GetToken()` is not a value worth hiding.
     private static bool IsPlaceholder(string value) =>
-        value == Mask || value.Length == 0 || value.Contains('(') || value.Contains('[') || value.Contains('{')
+        value == Mask || value.Length == 0 || value.All(char.IsAsciiDigit) || value is "true" or "false" || value.Contains('(') || value.Contains('[') || value.Contains('{')
         || value.Equals("null", StringComparison.OrdinalIgnoreCase) || value.StartsWith("configuration", StringComparison.OrdinalIgnoreCase)
         || value.StartsWith("Environment", StringComparison.Ordinal);
 }

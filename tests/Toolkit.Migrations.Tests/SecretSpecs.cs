@@ -13,6 +13,9 @@ public class SecretSpecs
     [InlineData("  token: ghp_123  # comment", "  token: ***  # comment")]
     [InlineData("CREATE ROLE app LOGIN PASSWORD 'hunter2';", "CREATE ROLE app LOGIN PASSWORD '***';")]
     [InlineData("var apiKey = configuration[\"OpenAI:ApiKey\"];", "var apiKey = configuration[\"OpenAI:ApiKey\"];")]
+    [InlineData("            MaxOutputTokenCount = 512, // summaries stay short", "            MaxOutputTokenCount = 512, // summaries stay short")]
+    [InlineData("+            MaxTokens = 512,", "+            MaxTokens = 512,")]
+    [InlineData("\"SecretAccessKey\": \"abc/def\"", "\"SecretAccessKey\": \"***\"")]
     public void I_can_mask_secret_values_but_keep_their_keys(string text, string expected) =>
         Assert.Equal(expected, SecretMasker.MaskSecrets(text));
 }
