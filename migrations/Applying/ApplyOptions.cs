@@ -8,12 +8,16 @@ namespace Toolkit.Migrations.Applying;
 /// <param name="AppRoot">Apply to this app root instead of the one recorded in the plan (a moved clone).</param>
 /// <param name="Scripts">Runs the plan's database scripts; required when the plan has any.</param>
 /// <param name="Log">Receives one line per step.</param>
+/// <param name="DataCopySource">For a database swap: connection string of the database to copy from (the old provider).</param>
+/// <param name="DataCopyTarget">For a database swap: connection string of the empty database to copy into (the new provider).</param>
 public sealed record ApplyOptions(
     bool AllowDirty = false,
     bool Validate = true,
     string? AppRoot = null,
     IMigrationScriptRunner? Scripts = null,
-    Action<string>? Log = null)
+    Action<string>? Log = null,
+    string? DataCopySource = null,
+    string? DataCopyTarget = null)
 {
     /// <summary>The app root to use for <paramref name="plan"/>.</summary>
     public string RootFor(MigrationPlan plan) => Path.GetFullPath(AppRoot ?? plan.App.Root);

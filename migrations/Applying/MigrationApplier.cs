@@ -1,5 +1,6 @@
 using Toolkit.Core.Diagnostics;
 using Toolkit.Migrations.Backups;
+using Toolkit.Migrations.DataCopy;
 using Toolkit.Migrations.Git;
 using Toolkit.Migrations.Journal;
 using Toolkit.Migrations.Paths;
@@ -57,6 +58,13 @@ public sealed class MigrationApplier(MigrationPlanner planner)
             throw new DiagnosticException(Diagnostic.Error("MIG045",
                 $"the plan has {prepared.Scripts.Count} database script(s) but no database was given; this version of the engine does not run swap database scripts yet: run them with 'toolkit db' and apply with a plan without them."));
 
+        var copyData = options.DataCopySource is not null && options.DataCopyTarget is not null;
+        if ((options.DataCopySource is null) != (options.DataCopyTarget is null))
+            throw new DiagnosticException(Diagnostic.Error("MIG048", "a data copy needs both a source and a target database."));
+        if (copyData && !plan.AffectedCategories.Contains("database"))
+            throw new DiagnosticException(Diagnostic.Error("MIG048", $"plan {plan.Id} swaps no database; there is no data to copy."));
+        if (copyData) await TargetReset.RequireEmptyAsync(options.DataCopyTarget!, cancellationToken);
+
         // From here on the journal says where we are, so a killed process can be rolled back.
         var state = new MigrationState(plan.Id, plan.Swaps, plan.App.PathInRepository, backupRef, null, MigrationPhase.BackingUp, [], [], null);
         journal.SavePlan(plan);
@@ -96,12 +104,23 @@ public sealed class MigrationApplier(MigrationPlanner planner)
                     log($"ran database script {script.Id}");
                 }
             }
+
+            if (copyData)
+            {
+                state = state with { Phase = MigrationPhase.CopyingData, DataCopyStarted = true };
+                journal.Write(state);
+                log("copying data: pg_dump | pg_restore into the target database");
+                var report = await new PostgresDataCopy().CopyAsync(options.DataCopySource!, options.DataCopyTarget!, cancellationToken);
+                if (!report.Verified)
+                    throw new InvalidOperationException("the data copy did not verify: " + string.Join(", ", report.Tables.Where(t => !t.Matches).Select(t => t.Table)));
+                log($"copied and verified {report.Tables.Count} table(s) (row counts and checksums match)");
+            }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or Npgsql.NpgsqlException)
+        catch (Exception e) when (e is DiagnosticException or IOException or UnauthorizedAccessException or InvalidOperationException or Npgsql.NpgsqlException)
         {
             // Part of the change is on disk: put it back before reporting, so a failure never leaves a half-applied app.
             journal.Append(plan.Id, "apply", "failed", e.Message);
-            var rollback = await new MigrationRollback(planner).RollbackAsync(plan, new RollbackOptions(options.AppRoot, options.Scripts, log), cancellationToken);
+            var rollback = await new MigrationRollback(planner).RollbackAsync(plan, new RollbackOptions(options.AppRoot, options.Scripts, log, options.DataCopyTarget), cancellationToken);
             throw new DiagnosticException(Diagnostic.Error("MIG047",
                 $"apply of {plan.Id} failed after {written.Count} file(s): {e.Message}; rolled back ({(rollback.Verified ? "verified" : "NOT verified: run 'toolkit migrate rollback'")})."));
         }
@@ -118,7 +137,7 @@ public sealed class MigrationApplier(MigrationPlanner planner)
             {
                 journal.Append(plan.Id, "apply", "failed", validation.Summary);
                 log("validation failed: rolling back");
-                var rollback = await new MigrationRollback(planner).RollbackAsync(plan, new RollbackOptions(options.AppRoot, options.Scripts, log), cancellationToken);
+                var rollback = await new MigrationRollback(planner).RollbackAsync(plan, new RollbackOptions(options.AppRoot, options.Scripts, log, options.DataCopyTarget), cancellationToken);
                 return new ApplyOutcome(false, backupRef, validation, rollback);
             }
         }

@@ -8,7 +8,7 @@ namespace Toolkit.Migrations.DataCopy;
 /// <summary>
 /// Copies one PostgreSQL database into another (the neon to supabase data move): <c>pg_dump --format=custom |
 /// pg_restore</c> as one real pipe (passwords through the environment, never the command line), then
-/// compares every table's row count and checksum on both sides. Refuses a target that already has tables.
+/// compares every table's row count and checksum on both sides. Refuses a target that is not empty.
 /// </summary>
 public sealed class PostgresDataCopy(string? binDirectory = null)
 {
@@ -17,10 +17,7 @@ public sealed class PostgresDataCopy(string? binDirectory = null)
     {
         var source = new NpgsqlConnectionStringBuilder(sourceConnection);
         var target = new NpgsqlConnectionStringBuilder(targetConnection);
-        var existing = await TableChecksums.TablesAsync(targetConnection, cancellationToken);
-        if (existing.Count > 0)
-            throw new DiagnosticException(Diagnostic.Error("MIG060",
-                $"target database '{target.Database}' on {target.Host}:{target.Port} already has {existing.Count} table(s) ({string.Join(", ", existing.Take(5))}); copy only into an empty database."));
+        await TargetReset.RequireEmptyAsync(targetConnection, cancellationToken);
 
         const string script = "set -o pipefail; PGPASSWORD=\"$SOURCE_PASSWORD\" \"$1\" --format=custom --no-owner --no-privileges -h \"$2\" -p \"$3\" -U \"$4\" -d \"$5\" " +
                               "| PGPASSWORD=\"$TARGET_PASSWORD\" \"$6\" --no-owner --no-privileges --exit-on-error -h \"$7\" -p \"$8\" -U \"$9\" -d \"${10}\"";

@@ -9,6 +9,8 @@ public enum MigrationPhase
     WritingFiles,
     /// <summary>Running database up scripts.</summary>
     RunningScripts,
+    /// <summary>Copying data into the target database.</summary>
+    CopyingData,
     /// <summary>Building (and testing) the app.</summary>
     Validating,
     /// <summary>Applied and validated.</summary>
@@ -29,7 +31,11 @@ public sealed record MigrationState(
     MigrationPhase Phase,
     IReadOnlyList<string> FilesWritten,
     IReadOnlyList<string> ScriptsApplied,
-    string? Message);
+    string? Message)
+{
+    /// <summary>True once a data copy into the target database may have started (rollback empties the target again).</summary>
+    public bool DataCopyStarted { get; init; }
+}
 
 /// <summary>One line of <c>.git/toolkit/history.jsonl</c>: what happened to which plan, when.</summary>
 public sealed record HistoryEntry(string Time, string PlanId, string Action, string Outcome, string Detail);

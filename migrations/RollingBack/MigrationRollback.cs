@@ -13,7 +13,8 @@ namespace Toolkit.Migrations.RollingBack;
 /// <param name="AppRoot">The app root, when not the plan's.</param>
 /// <param name="Scripts">Runs down scripts; needed when the journal lists applied scripts.</param>
 /// <param name="Log">Receives one line per step.</param>
-public sealed record RollbackOptions(string? AppRoot = null, IMigrationScriptRunner? Scripts = null, Action<string>? Log = null);
+/// <param name="DataCopyTarget">Connection string of the database a data copy went into; it is emptied again.</param>
+public sealed record RollbackOptions(string? AppRoot = null, IMigrationScriptRunner? Scripts = null, Action<string>? Log = null, string? DataCopyTarget = null);
 
 /// <summary>One rollback step as it ran: the plan's step, and whether its verification passed (with detail).</summary>
 public sealed record RollbackStepResult(RollbackAction Action, string Description, bool Verified, string Detail);
@@ -91,6 +92,20 @@ public sealed class MigrationRollback(MigrationPlanner planner)
             }
         }
 
+        if (state.DataCopyStarted)
+        {
+            if (options.DataCopyTarget is null)
+                steps.Add(new RollbackStepResult(RollbackAction.RestoreDatabase, "copied data not removed", false,
+                    "data was copied into a target database; pass --target-database-env NAME to empty it again"));
+            else
+            {
+                log("emptying the data copy's target database");
+                var left = await DataCopy.TargetReset.ResetAsync(options.DataCopyTarget, cancellationToken);
+                steps.Add(new RollbackStepResult(RollbackAction.RestoreDatabase, "dropped what the data copy created in the target database", left.Count == 0,
+                    left.Count == 0 ? "the target database holds no user objects again, as before the copy" : "left: " + string.Join(", ", left.Take(10))));
+            }
+        }
+
         if (plan.ConfigChanges.Count > 0)
         {
             var yaml = File.ReadAllText(gate.Resolve(ToolkitYamlTechnology.FileName));
@@ -109,6 +124,7 @@ public sealed class MigrationRollback(MigrationPlanner planner)
         journal.Write(state with
         {
             Phase = outcome.Verified ? MigrationPhase.RolledBack : MigrationPhase.RollingBack,
+            DataCopyStarted = state.DataCopyStarted && !steps.Any(s => s.Action == RollbackAction.RestoreDatabase && s.Verified && s.Description.StartsWith("dropped", StringComparison.Ordinal)),
             ScriptsApplied = steps.Any(s => s.Action == RollbackAction.RestoreDatabase && s.Verified) ? [] : state.ScriptsApplied,
             Message = outcome.Verified ? null : "rollback did not verify",
         });
