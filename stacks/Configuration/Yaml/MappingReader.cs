@@ -84,7 +84,12 @@ internal sealed class MappingReader
             if (required) Missing(key);
             return required ? "" : null;
         }
-        if (node is YamlScalarNode scalar) return scalar.Value ?? "";
+        if (node is YamlScalarNode scalar)
+        {
+            if (required && string.IsNullOrWhiteSpace(scalar.Value))
+                _context.Error(ConfigErrorCodes.MissingKey, $"'{ChildPath(key)}' must not be empty", node, ChildPath(key));
+            return scalar.Value ?? "";
+        }
         _context.Error(ConfigErrorCodes.InvalidValue, $"'{ChildPath(key)}' must be text, not a {Kind(node)}", node, ChildPath(key));
         return required ? "" : null;
     }
