@@ -34,4 +34,17 @@ public sealed class RewriterSpecs(AppReferencesFixture app)
     public Task I_can_point_neon_connection_strings_at_the_supabase_pooler() => Task.Run(() =>
         RecipeFixture.Verify(RecipeFixture.Recipe(NeonToSupabaseConnectionStrings.RecipeName), "NeonToSupabaseConnectionStrings/settings", app.References,
             new Dictionary<string, string> { ["supabase.projectRef"] = "abcdefghijklmnopqrst" }));
+
+    [Fact(Timeout = 60_000)]
+    public async Task I_can_rewrite_a_file_with_windows_line_ends_and_keep_them()
+    {
+        await Task.Yield();
+        var folder = RecipeFixture.Folder("OpenAiChatToAnthropic/field");
+        string CrLf(string file) => File.ReadAllText(file).Replace("\n", "\r\n", StringComparison.Ordinal);
+        var before = new Dictionary<string, string> { ["AssistantService.cs"] = CrLf(Path.Combine(folder, "before", "AssistantService.cs")) };
+
+        var result = RecipeFixture.Run(OpenAi(), before, app.References);
+
+        Assert.Equal(CrLf(Path.Combine(folder, "after", "AssistantService.cs")), Assert.Single(result.Edits).After);
+    }
 }

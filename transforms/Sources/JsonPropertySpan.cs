@@ -73,5 +73,8 @@ public sealed record JsonPropertySpan(string Path, int NameStart, int NameLength
     }
 
     /// <summary>A JSON string literal for <paramref name="value"/> (quotes included).</summary>
-    public static string Quote(string value) => JsonSerializer.Serialize(value);
+    // Relaxed escaping keeps characters such as + and ' readable; quotes, backslashes and controls are still escaped.
+    public static string Quote(string value) => JsonSerializer.Serialize(value, QuoteOptions);
+
+    private static readonly JsonSerializerOptions QuoteOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

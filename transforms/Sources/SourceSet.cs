@@ -18,6 +18,7 @@ public sealed class SourceSet
     private readonly AppReferences? _references;
     private CSharpCompilation? _compilation;
     private readonly Dictionary<string, SyntaxTree> _trees = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SyntaxTree> _pending = new(StringComparer.Ordinal);
 
     /// <summary>Creates a set from relative paths (with <c>/</c> separators) and their texts.</summary>
     public SourceSet(IReadOnlyDictionary<string, string> files, AppReferences? references = null, IReadOnlyDictionary<string, string>? options = null)
@@ -54,10 +55,17 @@ public sealed class SourceSet
     public void Write(string path, string text)
     {
         path = Normalize(path);
-        if (_current.TryGetValue(path, out var old) && old == text) return;
+        // Generated code uses \n; a file written with \r\n keeps \r\n throughout.
+        if (_current.TryGetValue(path, out var old) && UsesCrLf(old)) text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", "\r\n", StringComparison.Ordinal);
+        if (old == text) return;
         _current[path] = text;
-        _trees.Remove(path);
-        _compilation = null;
+        // The old tree stays in the compilation until a file that changed asks for its model: then all
+        // pending trees are swapped at once. Rewriting many files one by one so binds each unchanged file
+        // against one compilation instead of building a new one per edit.
+        if (!path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)) return;
+        if (_trees.Remove(path, out var oldTree) && _compilation is not null && (_pending.ContainsKey(path) || _compilation.ContainsSyntaxTree(oldTree)))
+            _pending.TryAdd(path, oldTree);
+        else _compilation = null;
     }
 
     /// <summary>Records something a recipe would not change safely.</summary>
@@ -76,18 +84,28 @@ public sealed class SourceSet
     }
 
     /// <summary>
-    /// The semantic model of a C# file in a compilation of all current C# files against the app's own
-    /// references, or null when the references could not be resolved (rewriters then change nothing).
+    /// The semantic model of a C# file against the app's own references, or null when the references
+    /// could not be resolved (rewriters then change nothing). The file itself is always current; other
+    /// files are as of the last time a changed file asked for a model, which is what a file-by-file
+    /// rewrite needs.
     /// </summary>
     public SemanticModel? SemanticModel(string path)
     {
         if (_references is null) return null;
+        var tree = SyntaxTree(path);
+        if (_compilation is not null && !_compilation.ContainsSyntaxTree(tree) && _pending.Count > 0)
+        {
+            _compilation = _compilation.RemoveSyntaxTrees(_pending.Values).AddSyntaxTrees(_pending.Keys.Select(SyntaxTree));
+            _pending.Clear();
+        }
+        if (_compilation is not null && !_compilation.ContainsSyntaxTree(tree)) _compilation = null;
+        if (_compilation is null) _pending.Clear();
         _compilation ??= CSharpCompilation.Create(
             "App",
             CSharpFiles.Select(SyntaxTree).Append(_references.GlobalUsings()),
             _references.MetadataReferences,
             new CSharpCompilationOptions(_references.Executable ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        return _compilation.GetSemanticModel(SyntaxTree(path));
+        return _compilation.GetSemanticModel(tree);
     }
 
     /// <summary>Whole-file edits for every changed file, plus the manual steps, in a stable order.</summary>
@@ -115,6 +133,19 @@ public sealed class SourceSet
             files[relative] = File.ReadAllText(file, Encoding.UTF8);
         }
         return files;
+    }
+
+    private static bool UsesCrLf(string text)
+    {
+        var crlf = 0;
+        var lf = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != '\n') continue;
+            lf++;
+            if (i > 0 && text[i - 1] == '\r') crlf++;
+        }
+        return crlf > 0 && crlf == lf;
     }
 
     private static bool IsSkippedFolder(string segment) =>

@@ -61,6 +61,10 @@ public abstract class RecipeSwap : ISwap
             {
                 unresolved = e.Message;
             }
+            catch (Toolkit.Core.Processes.ProcessNotFoundException e)
+            {
+                unresolved = e.Message;
+            }
         }
         var sources = new SourceSet(files, references, options);
         if (unresolved is not null)

@@ -23,6 +23,7 @@ internal sealed partial class ChatFileRewrite
     {
         foreach (var invocation in _root.DescendantNodes().OfType<InvocationExpressionSyntax>())
         {
+            if (invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CompleteChatAsync" }) continue; // cheap filter
             if (model.GetSymbolInfo(invocation).Symbol is not IMethodSymbol { Name: "CompleteChatAsync" } method
                 || FullName(method.ContainingType) != ChatClientType) continue;
             var line = LineOf(invocation);

@@ -14,6 +14,7 @@ internal sealed partial class ChatFileRewrite
     {
         foreach (var creation in _root.DescendantNodes().OfType<BaseObjectCreationExpressionSyntax>())
         {
+            if (creation is ObjectCreationExpressionSyntax { Type: var type } && !type.ToString().EndsWith("ChatClient", StringComparison.Ordinal)) continue; // cheap filter
             if (model.GetSymbolInfo(creation).Symbol is not IMethodSymbol constructor || FullName(constructor.ContainingType) != ChatClientType) continue;
             var modelArgument = Argument(creation.ArgumentList, constructor, "model");
             var keyArgument = Argument(creation.ArgumentList, constructor, "apiKey") ?? ApiKeyOfCredential(Argument(creation.ArgumentList, constructor, "credential"));

@@ -55,6 +55,7 @@ public sealed class OpenAiChatToAnthropic : IRecipe
     /// <inheritdoc/>
     public void Run(SourceSet sources)
     {
+        IReadOnlySet<string>? openAiNames = null;
         foreach (var path in sources.CSharpFiles.ToList())
         {
             var text = sources.Read(path);
@@ -66,7 +67,8 @@ public sealed class OpenAiChatToAnthropic : IRecipe
                     "OpenAI code here was not rewritten because the app's references could not be resolved.");
                 continue;
             }
-            var rewrite = new ChatFileRewrite(this, model);
+            openAiNames ??= ChatFileRewrite.DeclaredNames(model.Compilation);
+            var rewrite = new ChatFileRewrite(this, model, openAiNames);
             rewrite.Plan();
             if (rewrite.Unsupported.Count > 0)
             {
