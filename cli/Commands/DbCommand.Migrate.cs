@@ -18,7 +18,7 @@ public sealed partial class DbCommand
         command.Options.Add(allowDestructive);
         command.Options.Add(manifest);
         AddFanOutOptions(command);
-        command.SetAction(async (ParseResult p, CancellationToken ct) =>
+        command.SetAction((ParseResult p, CancellationToken ct) => CommandGuard.RunAsync(async () =>
         {
             if (p.GetValue(_tenants)) return await FanOutAsync(p, p.GetValue(allowDestructive), p.GetValue(manifest), ct);
             var engine = BuildEngine(p, p.GetValue(allowDestructive));
@@ -32,7 +32,7 @@ public sealed partial class DbCommand
             if (result.Failure is MigrationFailure.None or MigrationFailure.ScriptFailed or MigrationFailure.Cancelled)
                 WriteManifest(p.GetValue(manifest), result.Executed);
             return Report(p, result);
-        });
+        }));
         return command;
     }
 }

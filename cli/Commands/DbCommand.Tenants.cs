@@ -25,7 +25,7 @@ public sealed partial class DbCommand
 
     private async Task<int> FanOutAsync(ParseResult p, bool allowDestructive, string? manifest, CancellationToken ct)
     {
-        var connection = ConnectionOf(p);
+        var connection = RequirePostgres(p);
         IScriptProvider scripts = p.GetValue(_scripts) is { } dir ? new FolderScriptProvider(dir) : Migrations.Database.Baseline.BaselineScripts.For("postgresql");
         var options = new FanOutOptions
         {
@@ -72,7 +72,7 @@ public sealed partial class DbCommand
         command.Options.Add(_connection);
         command.Options.Add(_scripts);
         command.Options.Add(_json);
-        command.SetAction(async (ParseResult p, CancellationToken ct) =>
+        command.SetAction((ParseResult p, CancellationToken ct) => CommandGuard.RunAsync(async () =>
         {
             var loaded = ConfigLoader.Load(p.GetValue(config)!);
             var provisioner = new TenantProvisioner(RequirePostgres(p), p.GetValue(_scripts) is { } dir ? new FolderScriptProvider(dir) : null);
@@ -98,7 +98,7 @@ public sealed partial class DbCommand
                 foreach (var r in results)
                     Console.Out.WriteLine($"{r.Id}: {(r.Migration.Successful ? $"provisioned, {r.Migration.Executed.Count} script(s) applied" : "FAILED: " + r.Migration.Error)}");
             return failed.Count == 0 ? ExitCodes.Ok : ExitCodes.Failed;
-        });
+        }));
         return command;
     }
 
@@ -110,7 +110,7 @@ public sealed partial class DbCommand
         var from = new Option<string>("--from") { Description = "The dump file (or, for db-per-tenant, the directory of dumps).", Required = true };
         command.Options.Add(from);
         command.Options.Add(_connection);
-        command.SetAction(async (ParseResult p, CancellationToken ct) =>
+        command.SetAction((ParseResult p, CancellationToken ct) => CommandGuard.RunAsync(async () =>
         {
             try
             {
@@ -123,7 +123,7 @@ public sealed partial class DbCommand
                 Console.Error.WriteLine($"error: {e.Message} Install the PostgreSQL client (apt-get install postgresql-client).");
                 return ExitCodes.MissingTool;
             }
-        });
+        }));
         return command;
     }
 

@@ -53,13 +53,13 @@ public sealed partial class DbCommand : ICommandDefinition
     private Command Status()
     {
         var command = WithCommon(new Command("status", "List applied, pending, changed and missing scripts. Reads only.\nExample: toolkit db status --scripts db/ --json"), false);
-        command.SetAction(async (ParseResult p, CancellationToken ct) =>
+        command.SetAction((ParseResult p, CancellationToken ct) => CommandGuard.RunAsync(async () =>
         {
             var engine = BuildEngine(p, allowDestructive: false);
             var status = await engine.StatusAsync(ct);
             Console.Out.Write(p.GetValue(_json) ? MigrationReport.ToJson(status) : MigrationReport.ToText(status));
             return status.Changed.Count > 0 && !p.GetValue(_allowChanged) ? ExitCodes.Failed : ExitCodes.Ok;
-        });
+        }));
         return command;
     }
 
@@ -68,12 +68,12 @@ public sealed partial class DbCommand : ICommandDefinition
         var command = WithCommon(new Command("plan", "Show what migrate would apply, which scripts are one-way, and lint findings (FILE:LINE: severity RULE). Changes nothing; exit 1 when migrate would be refused.\nExample: toolkit db plan --scripts db/"), false);
         var allowDestructive = new Option<bool>("--allow-destructive") { Description = "Do not count blocking lint findings as a refusal." };
         command.Options.Add(allowDestructive);
-        command.SetAction(async (ParseResult p, CancellationToken ct) =>
+        command.SetAction((ParseResult p, CancellationToken ct) => CommandGuard.RunAsync(async () =>
         {
             var plan = await BuildEngine(p, p.GetValue(allowDestructive)).PlanAsync(ct);
             Console.Out.Write(p.GetValue(_json) ? MigrationReport.ToJson(plan) : MigrationReport.ToText(plan));
             return plan.Refusal == MigrationFailure.None ? ExitCodes.Ok : ExitCodes.Failed;
-        });
+        }));
         return command;
     }
 
@@ -82,7 +82,7 @@ public sealed partial class DbCommand : ICommandDefinition
         var command = WithCommon(new Command("rollback", "Run the down scripts of every applied script newer than --to, newest first. Refused (exit 1, nothing run) when one of them is one-way.\nExample: toolkit db rollback --to 0002 --scripts db/"), true);
         var to = new Option<string>("--to") { Description = "Version to return to: a script's number prefix such as 0002, or 0 for everything.", Required = true };
         command.Options.Add(to);
-        command.SetAction(async (ParseResult p, CancellationToken ct) =>
+        command.SetAction((ParseResult p, CancellationToken ct) => CommandGuard.RunAsync(async () =>
         {
             var engine = BuildEngine(p, false);
             if (p.GetValue(_dryRun))
@@ -92,7 +92,7 @@ public sealed partial class DbCommand : ICommandDefinition
                 return plan.Refusal == MigrationFailure.None ? ExitCodes.Ok : ExitCodes.Failed;
             }
             return Report(p, await engine.RollbackToAsync(p.GetValue(to)!, ct));
-        });
+        }));
         return command;
     }
 

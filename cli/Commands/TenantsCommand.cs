@@ -36,13 +36,13 @@ public sealed class TenantsCommand : ICommandDefinition
         command.Arguments.Add(id);
         command.Options.Add(configFile);
         command.Options.Add(_connection);
-        command.SetAction(async (ParseResult p, CancellationToken ct) =>
+        command.SetAction((ParseResult p, CancellationToken ct) => CommandGuard.RunAsync(async () =>
         {
             var config = ConfigLoader.Load(p.GetValue(configFile)!);
             var result = await new TenantProvisioner(Admin(p)).AddAsync(config, p.GetValue(id)!, ct);
             Console.Out.WriteLine(result.Migration.Successful ? $"{p.GetValue(id)}: provisioned ({IsolationLevels.Name(result.Isolation)})" : $"{p.GetValue(id)}: FAILED: {result.Migration.Error}");
             return result.Migration.Successful ? ExitCodes.Ok : ExitCodes.Failed;
-        });
+        }));
         return command;
     }
 
@@ -53,12 +53,12 @@ public sealed class TenantsCommand : ICommandDefinition
         command.Arguments.Add(id);
         command.Options.Add(_connection);
         command.Options.Add(_config);
-        command.SetAction(async (ParseResult p, CancellationToken ct) =>
+        command.SetAction((ParseResult p, CancellationToken ct) => CommandGuard.RunAsync(async () =>
         {
             await new TenantProvisioner(Admin(p)).RemoveAsync(p.GetValue(id)!, ct);
             Console.Out.WriteLine($"{p.GetValue(id)}: removed");
             return ExitCodes.Ok;
-        });
+        }));
         return command;
     }
 
@@ -68,7 +68,7 @@ public sealed class TenantsCommand : ICommandDefinition
         command.Options.Add(_connection);
         command.Options.Add(_config);
         command.Options.Add(_json);
-        command.SetAction(async (ParseResult p, CancellationToken ct) =>
+        command.SetAction((ParseResult p, CancellationToken ct) => CommandGuard.RunAsync(async () =>
         {
             var list = await new TenantRegistry(Admin(p)).ListAsync(ct);
             if (p.GetValue(_json))
@@ -91,7 +91,7 @@ public sealed class TenantsCommand : ICommandDefinition
             else
                 foreach (var t in list) Console.Out.WriteLine($"{t.Id}\t{IsolationLevels.Name(t.Isolation)}\trole={t.Role}");
             return ExitCodes.Ok;
-        });
+        }));
         return command;
     }
 
@@ -104,14 +104,14 @@ public sealed class TenantsCommand : ICommandDefinition
         command.Options.Add(_connection);
         command.Options.Add(_config);
         command.Options.Add(show);
-        command.SetAction(async (ParseResult p, CancellationToken ct) =>
+        command.SetAction((ParseResult p, CancellationToken ct) => CommandGuard.RunAsync(async () =>
         {
             var registry = new TenantRegistry(Admin(p));
             var tenant = await registry.GetAsync(p.GetValue(id)!, ct);
             Console.Out.WriteLine(await TenantConnections.ForAsync(registry, tenant, p.GetValue(show), ct));
             if (!p.GetValue(show)) Console.Error.WriteLine("(password omitted; pass --show-secrets to include it)");
             return ExitCodes.Ok;
-        });
+        }));
         return command;
     }
 
@@ -124,7 +124,7 @@ public sealed class TenantsCommand : ICommandDefinition
         command.Options.Add(_connection);
         command.Options.Add(_config);
         command.Options.Add(_json);
-        command.SetAction(async (ParseResult p, CancellationToken ct) =>
+        command.SetAction((ParseResult p, CancellationToken ct) => CommandGuard.RunAsync(async () =>
         {
             if (p.GetValue(_config) is { } file) ConfigLoader.Load(file);
             var report = await new AttackMatrix(Admin(p)).RunAsync(ct);
@@ -146,7 +146,7 @@ public sealed class TenantsCommand : ICommandDefinition
                 Console.Out.WriteLine(report.Summary);
             }
             return report.Leaks == 0 ? ExitCodes.Ok : ExitCodes.Failed;
-        });
+        }));
         return command;
     }
 

@@ -41,22 +41,22 @@ public sealed class TenantFanOut(string adminConnectionString, IScriptProvider s
         var pending = targets.Where(t => !upToDate.Contains(t.Id)).ToList();
         var outcomes = new ConcurrentDictionary<string, TenantRunOutcome>(StringComparer.Ordinal);
         foreach (var t in targets.Where(t => upToDate.Contains(t.Id)))
-            outcomes[t.Id] = new TenantRunOutcome(t.Id, TenantRunState.Skipped, [], null, null);
+            outcomes[t.Id] = new TenantRunOutcome(Label(t), TenantRunState.Skipped, [], null, null);
         progress?.Start(pending.Count, outcomes.Count);
         if (options.DryRun)
         {
-            foreach (var t in pending) outcomes[t.Id] = new TenantRunOutcome(t.Id, TenantRunState.Pending, [], null, null);
+            foreach (var t in pending) outcomes[t.Id] = new TenantRunOutcome(Label(t), TenantRunState.Pending, [], null, null);
             return Summary(outcomes, null, []);
         }
         if (pending.Count > 0)
         {
             // Plan once on the first pending tenant: a changed script or a blocking lint finding stops everything before any change.
             var (firstTarget, firstSchema) = pending[0].AdminTarget(adminConnectionString);
-            var plan = await MigrationEngineBuilder.For(firstTarget).WithScripts(scripts).InSchema(firstSchema)
+            var plan = await TenantEngine(pending[0], firstTarget, firstSchema)
                 .AllowChangedScripts(options.AllowChanged).AllowDestructiveChanges(options.AllowDestructive).Build().PlanAsync(cancellationToken);
             if (plan.Refusal != MigrationFailure.None)
             {
-                foreach (var t in pending) outcomes[t.Id] = new TenantRunOutcome(t.Id, TenantRunState.NotStarted, [], plan.RefusalMessage, plan.RefusedScript);
+                foreach (var t in pending) outcomes[t.Id] = new TenantRunOutcome(Label(t), TenantRunState.NotStarted, [], plan.RefusalMessage, plan.RefusedScript);
                 return Summary(outcomes, null, []) with { Refusal = plan.RefusalMessage, Diagnostics = plan.Diagnostics };
             }
         }
@@ -85,7 +85,7 @@ public sealed class TenantFanOut(string adminConnectionString, IScriptProvider s
             });
         }
         foreach (var t in pending.Where(t => !outcomes.ContainsKey(t.Id)))
-            outcomes[t.Id] = new TenantRunOutcome(t.Id, TenantRunState.NotStarted, [], stop ? "not started: a canary tenant failed" : "not started: cancelled", null);
+            outcomes[t.Id] = new TenantRunOutcome(Label(t), TenantRunState.NotStarted, [], stop ? "not started: a canary tenant failed" : "not started: cancelled", null);
         return Summary(outcomes, backup, executed.ToList());
     }
 
@@ -94,7 +94,7 @@ public sealed class TenantFanOut(string adminConnectionString, IScriptProvider s
         var (target, schema) = tenant.AdminTarget(adminConnectionString);
         try
         {
-            var result = await MigrationEngineBuilder.For(target).WithScripts(scripts).InSchema(schema)
+            var result = await TenantEngine(tenant, target, schema)
                 .WithStatementTimeout(options.StatementTimeout)
                 .AllowChangedScripts(options.AllowChanged).AllowDestructiveChanges(options.AllowDestructive)
                 .Build().MigrateAsync(cancellationToken);
@@ -104,17 +104,34 @@ public sealed class TenantFanOut(string adminConnectionString, IScriptProvider s
             {
                 log?.Error($"tenant {tenant.Id}: {result.Error}");
                 await _registry.SetStateAsync([tenant.Id], null, CancellationToken.None);
-                return new TenantRunOutcome(tenant.Id, TenantRunState.Failed, result.Executed.Select(e => e.Name).ToList(), result.Error, result.FailingScript);
+                return new TenantRunOutcome(Label(tenant), TenantRunState.Failed, result.Executed.Select(e => e.Name).ToList(), result.Error, result.FailingScript);
             }
             await _registry.SetStateAsync([tenant.Id], fingerprint, cancellationToken);
-            return new TenantRunOutcome(tenant.Id, result.Executed.Count > 0 ? TenantRunState.Applied : TenantRunState.Skipped, result.Executed.Select(e => e.Name).ToList(), null, null);
+            return new TenantRunOutcome(Label(tenant), result.Executed.Count > 0 ? TenantRunState.Applied : TenantRunState.Skipped, result.Executed.Select(e => e.Name).ToList(), null, null);
         }
         catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
         {
             log?.Error($"tenant {tenant.Id}: {e.Message}");
-            return new TenantRunOutcome(tenant.Id, TenantRunState.Failed, [], e.Message, null);
+            return new TenantRunOutcome(Label(tenant), TenantRunState.Failed, [], e.Message, null);
         }
     }
+
+    /// <summary>The engine for one tenant: its schema, and the variables <c>$tenant_schema$</c> (identifier) and, except under rls, <c>$tenant_id$</c> (literal).</summary>
+    private MigrationEngineBuilder TenantEngine(RegisteredTenant tenant, string target, string schema) =>
+        TenantVariables(MigrationEngineBuilder.For(target).WithScripts(scripts).InSchema(schema), tenant, schema);
+
+    /// <summary>Adds the per-tenant variables scripts may use.</summary>
+    public static MigrationEngineBuilder TenantVariables(MigrationEngineBuilder builder, RegisteredTenant tenant, string schema)
+    {
+        builder = builder.WithVariable(Execution.ScriptVariable.Identifier("tenant_schema", schema));
+        return tenant.Isolation == IsolationLevel.Rls ? builder : builder.WithVariable(Execution.ScriptVariable.Literal("tenant_id", tenant.Id));
+    }
+
+    /// <summary>Under rls one run migrates the shared tables of every tenant: the summary says so.</summary>
+    private static string Label(RegisteredTenant tenant) => tenant.Isolation == IsolationLevel.Rls ? SharedTarget : tenant.Id;
+
+    /// <summary>The summary's name for the shared rls tables.</summary>
+    public const string SharedTarget = "(shared rls tables)";
 
     private static FanOutSummary Summary(ConcurrentDictionary<string, TenantRunOutcome> outcomes, string? backup, IReadOnlyList<ExecutedScript> executed) =>
         new(outcomes.Values.OrderBy(o => o.TenantId, StringComparer.Ordinal).ToList(), backup, executed);

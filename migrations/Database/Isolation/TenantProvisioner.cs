@@ -93,7 +93,8 @@ public sealed class TenantProvisioner(string adminConnectionString, IScriptProvi
     private async Task<ProvisionedTenant> ProvisionSharedRlsAsync(CancellationToken cancellationToken)
     {
         await IsolationSql.RunAsync(Registry.AdminConnectionString, "rls/setup.sql", [], cancellationToken);
-        var migration = await Migrate(Registry.AdminConnectionString, "app", cancellationToken);
+        var migration = await MigrationEngineBuilder.For(Registry.AdminConnectionString).WithScripts(_scripts).InSchema("app")
+            .WithVariable(ScriptVariable.Identifier("tenant_schema", "app")).Build().MigrateAsync(cancellationToken);
         if (migration.Successful) await IsolationSql.RunAsync(Registry.AdminConnectionString, "rls/grants.sql", [], cancellationToken);
         return new ProvisionedTenant("(shared)", IsolationLevel.Rls, migration);
     }
@@ -120,13 +121,11 @@ public sealed class TenantProvisioner(string adminConnectionString, IScriptProvi
                 await IsolationSql.RunAsync(target, "database/in_tenant_database.sql", vars, cancellationToken);
                 break;
         }
-        var migration = await Migrate(target, schema, cancellationToken);
+        var migration = await FanOut.TenantFanOut.TenantVariables(
+            MigrationEngineBuilder.For(target).WithScripts(_scripts).InSchema(schema), registered, schema).Build().MigrateAsync(cancellationToken);
         if (migration.Successful) await GrantAsync(admin, registered, cancellationToken);
         return new ProvisionedTenant(tenant.Id, level, migration);
     }
-
-    private Task<MigrationResult> Migrate(string connectionString, string schema, CancellationToken cancellationToken) =>
-        MigrationEngineBuilder.For(connectionString).WithScripts(_scripts).InSchema(schema).Build().MigrateAsync(cancellationToken);
 
     private async Task CheckAsync(IsolationLevel level, CancellationToken cancellationToken)
     {

@@ -46,6 +46,36 @@ public sealed class TenantsCliSpecs(PostgresServer server, ITestOutputHelper out
         Assert.Equal(0, await Db.CountAsync(admin, $"SELECT count(*) FROM app.organizations WHERE tenant_id = '{acme}'"));
     }
 
+    [Fact(Timeout = 180_000)]
+    public async Task I_can_fan_out_from_the_command_line_with_a_dump_in_the_summary_and_restore_it()
+    {
+        var admin = await server.CreateDatabaseAsync("cli" + Guid.NewGuid().ToString("N"));
+        var config = Configs.With(IsolationLevel.SchemaPerTenant, "acme", "globex", "initech");
+        var file = _dir.Write("toolkit.yaml", Configs.Yaml(config));
+        Assert.Equal(0, (await ToolkitCli.RunAsync(_dir.Path, "db", "provision", "--config", file, "--connection", admin)).ExitCode);
+        foreach (var s in Toolkit.Migrations.Database.Baseline.BaselineScripts.For("postgresql").GetScripts())
+        {
+            _dir.Write(Path.Combine("db", s.Name), s.Up);
+            _dir.Write(Path.Combine("db", s.DownName), s.Down!);
+        }
+        _dir.Write("db/0005_tags.sql", "CREATE TABLE tags (id int, label text);");
+
+        var run = await ToolkitCli.RunAsync(_dir.Path, "db", "migrate", "--tenants", "--parallel", "2", "--canary", "1", "--scripts", _dir.Combine("db"), "--connection", admin, "--json");
+        output.WriteLine(run.StandardOutput);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("\"applied\": 3", run.StandardOutput);
+        var backup = System.Text.RegularExpressions.Regex.Match(run.StandardOutput, "\"backup\": \"([^\"]+)\"").Groups[1].Value;
+        Assert.StartsWith(_dir.Combine(".toolkit", "backups"), backup);
+        var noop = await ToolkitCli.RunAsync(_dir.Path, "db", "migrate", "--tenants", "--scripts", _dir.Combine("db"), "--connection", admin);
+        Assert.Contains("tenants: 0 applied, 3 skipped, 0 failed", noop.StandardOutput);
+
+        var restore = await ToolkitCli.RunAsync(_dir.Path, "db", "restore", "--from", backup, "--connection", admin);
+
+        Assert.Equal(0, restore.ExitCode);
+        foreach (var t in config.Tenants)
+            Assert.False(await Db.TableExistsAsync(admin, $"tenant_{t.Slug.Replace('-', '_')}.tags"));
+    }
+
     [Fact(Timeout = 120_000)]
     public async Task I_can_see_tenant_commands_refuse_sqlite_and_bad_configs_with_exit_1_changing_nothing()
     {

@@ -18,7 +18,7 @@ public sealed class FanOutSpecs(PostgresServer server, ITestOutputHelper output)
         new InMemoryScriptProvider(BaselineScripts.For("postgresql").GetScripts().Concat(extra));
 
     private static readonly MigrationScript Notes = new("0005_add_notes.sql",
-        "CREATE TABLE notes (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), tenant_id text NOT NULL DEFAULT current_setting('app.tenant_id', true), body text);\nALTER TABLE organizations ADD COLUMN notes_count integer;",
+        "CREATE TABLE notes (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), tenant_id text NOT NULL DEFAULT current_setting('app.tenant_id', true), body text);\nALTER TABLE organizations ADD COLUMN notes_count integer;\nCREATE INDEX notes_body ON $tenant_schema$.notes (body);\nCOMMENT ON TABLE notes IS $tenant_id$;",
         "DROP TABLE notes;\nALTER TABLE organizations DROP COLUMN notes_count;");
 
     private async Task<(string Admin, IReadOnlyList<RegisteredTenant> Tenants)> ProvisionAsync(int count)
@@ -49,6 +49,7 @@ public sealed class FanOutSpecs(PostgresServer server, ITestOutputHelper output)
         foreach (var t in tenants)
         {
             Assert.Equal(1, await UpRowsAsync(admin, t, "0005_add_notes.sql"));
+            Assert.Equal(t.Id, await Db.ScalarAsync(admin, $"SELECT obj_description('{t.Schema}.notes'::regclass)"));
             // The new table is the tenant's to use, the journal never is.
             Assert.Equal(1, await Db.CountAsync(admin, $"SELECT count(*) FROM information_schema.role_table_grants WHERE grantee = '{t.Role}' AND table_schema = '{t.Schema}' AND table_name = 'notes' AND privilege_type = 'SELECT'"));
             Assert.Equal(0, await Db.CountAsync(admin, $"SELECT count(*) FROM information_schema.role_table_grants WHERE grantee = '{t.Role}' AND table_name = 'toolkit_journal'"));

@@ -37,7 +37,7 @@ public sealed class KilledRunnerSpecs(PostgresServer server, ITestOutputHelper o
         using (var child = Process.Start(info)!)
         {
             var done = 0L;
-            for (var i = 0; i < 600 && done < 2 && !child.HasExited; i++)
+            for (var i = 0; i < 2400 && done < 2 && !child.HasExited; i++)
             {
                 await Task.Delay(50);
                 done = await Db.CountAsync(admin, $"SELECT count(*) FROM toolkit.tenant_state WHERE fingerprint = '{fingerprint}'");
