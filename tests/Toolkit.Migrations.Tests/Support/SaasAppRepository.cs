@@ -60,6 +60,7 @@ public static class SaasAppRepository
     private static async Task<string> RestoreOnceAsync()
     {
         var template = new TempDirectory("saas-app-restore");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => template.Dispose(); // shared by every test of the run
         CopyApp(template, "app");
         var result = await ProcessRunner.RunAsync(ProcessSpec.For("dotnet").WithArguments("restore", "--nologo", "-v", "quiet")
             .WithWorkingDirectory(template.Combine("app")).WithEnvironment("DOTNET_CLI_TELEMETRY_OPTOUT", "1").WithTimeout(TimeSpan.FromMinutes(4)));
