@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Text.Json;
+using Toolkit.Migrations.DataCopy;
+using Toolkit.Migrations.Git;
+using Toolkit.Migrations.Journal;
+using Toolkit.Core.Diagnostics;
+
+namespace Toolkit.Cli.Commands;
+
+public sealed partial class MigrateCommand
+{
+    private static Command StatusCommand()
+    {
+        var path = new Option<string>("--path") { Description = "Any directory of the repository.", DefaultValueFactory = _ => "." };
+        var json = JsonFlag();
+        var command = new Command("status", "Show every plan applied or rolled back in this repository and where it stands.\nExample: toolkit migrate status --json")
+        {
+            path, json,
+        };
+        command.SetAction(async (ParseResult p, CancellationToken ct) =>
+        {
+            var repository = await GitRepository.OpenAsync(p.GetValue(path)!, ct);
+            var states = new MigrationJournal(repository.GitDirectory).All();
+            if (p.GetValue(json)) Console.Out.Write(JsonSerializer.Serialize(states, Json) + "\n");
+            else if (states.Count == 0) Console.WriteLine("no migrations in this repository");
+            else
+                foreach (var s in states)
+                    Console.WriteLine($"{s.PlanId}  {Phase(s.Phase),-13} {string.Join(' ', s.Swaps)}  app: {(s.PathInRepository.Length == 0 ? "." : s.PathInRepository)}  backup: {s.BackupRef}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command HistoryCommand()
+    {
+        var path = new Option<string>("--path") { Description = "Any directory of the repository.", DefaultValueFactory = _ => "." };
+        var json = JsonFlag();
+        var command = new Command("history", "Show what the engine did in this repository, oldest first.\nExample: toolkit migrate history")
+        {
+            path, json,
+        };
+        command.SetAction(async (ParseResult p, CancellationToken ct) =>
+        {
+            var repository = await GitRepository.OpenAsync(p.GetValue(path)!, ct);
+            var history = new MigrationJournal(repository.GitDirectory).History();
+            if (p.GetValue(json)) Console.Out.Write(JsonSerializer.Serialize(history, Json) + "\n");
+            else foreach (var h in history) Console.WriteLine($"{h.Time}  {h.PlanId}  {h.Action,-8} {h.Outcome,-12} {h.Detail}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command CopyDataCommand()
+    {
+        var source = new Option<string>("--source-env") { Description = "Environment variable holding the source connection string (for example NEON_DATABASE_URL).", Required = true };
+        var target = new Option<string>("--target-env") { Description = "Environment variable holding the (empty) target connection string.", Required = true };
+        var json = JsonFlag();
+        var command = new Command("copy-data",
+            "Copy a PostgreSQL database into an empty one (pg_dump | pg_restore), then compare row counts and checksums\n" +
+            "per table. Connection strings come from environment variables so they never appear on a command line.\n" +
+            "Example: toolkit migrate copy-data --source-env NEON_DATABASE_URL --target-env SUPABASE_DATABASE_URL")
+        {
+            source, target, json,
+        };
+        command.SetAction(async (ParseResult p, CancellationToken ct) =>
+        {
+            var report = await new PostgresDataCopy().CopyAsync(FromEnvironment(p.GetValue(source)!), FromEnvironment(p.GetValue(target)!), ct);
+            if (p.GetValue(json)) Console.Out.Write(JsonSerializer.Serialize(report, Json) + "\n");
+            else
+            {
+                foreach (var t in report.Tables)
+                    Console.WriteLine($"{(t.Matches ? "ok      " : "MISMATCH")} {t.Table}: {t.SourceRows} -> {t.TargetRows} rows, checksum {t.SourceChecksum} -> {t.TargetChecksum}");
+                Console.WriteLine(report.Verified ? $"copied and verified {report.Tables.Count} table(s)" : "copy did not verify");
+            }
+            return report.Verified ? ExitCodes.Ok : ExitCodes.Failed;
+        });
+        return command;
+    }
+
+    private static string FromEnvironment(string name) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
+            ? value
+            : throw new DiagnosticException(Diagnostic.Error("MIG062", $"environment variable '{name}' is not set; it must hold a connection string."));
+
+    private static string Phase(MigrationPhase phase) => Kebab(phase);
+
+    private static string Kebab<T>(T value) where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+}

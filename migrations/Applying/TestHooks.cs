@@ -1,0 +1,22 @@
+namespace Toolkit.Migrations.Applying;
+
+/// <summary>
+/// Test hook (for crash tests only, documented in docs/migrations.md): when
+/// <c>TOOLKIT_TEST_PAUSE_AFTER_FILES=N</c> is set, apply writes its process id to
+/// <c>.git/toolkit/test-hook.pid</c> after writing N files and then waits, so a test can SIGKILL the
+/// real process at a known point. Unset, it does nothing.
+/// </summary>
+public static class TestHooks
+{
+    /// <summary>The environment variable.</summary>
+    public const string PauseAfterFiles = "TOOLKIT_TEST_PAUSE_AFTER_FILES";
+
+    /// <summary>Pauses (up to ten minutes) when the hook asks for a pause after <paramref name="filesWritten"/> files.</summary>
+    public static void AfterFileWritten(int filesWritten, string journalDirectory)
+    {
+        if (!int.TryParse(Environment.GetEnvironmentVariable(PauseAfterFiles), out var n) || n != filesWritten) return;
+        Directory.CreateDirectory(journalDirectory);
+        File.WriteAllText(Path.Combine(journalDirectory, "test-hook.pid"), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Thread.Sleep(TimeSpan.FromMinutes(10));
+    }
+}

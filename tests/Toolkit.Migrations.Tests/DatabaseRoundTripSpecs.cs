@@ -1,0 +1,58 @@
+using Toolkit.Migrations.Tests.Support;
+using Toolkit.Testing;
+
+namespace Toolkit.Migrations.Tests;
+
+/// <summary>The Neon to Supabase swap with its data copy, killed half way, then rolled back: files and both databases as before.</summary>
+public class DatabaseRoundTripSpecs(PostgresServer server) : IClassFixture<PostgresServer>
+{
+    private const string Fingerprint = """
+        SELECT coalesce(string_agg(table_schema || '.' || table_name || ':' || column_name || ':' || data_type, ',' ORDER BY 1), '')
+          FROM (SELECT table_schema, table_name, column_name, data_type FROM information_schema.columns
+                 WHERE table_schema NOT IN ('pg_catalog', 'information_schema')) c
+        """;
+
+    [Fact(Timeout = 240_000)]
+    public async Task I_can_copy_the_data_with_the_database_swap_and_roll_back_to_the_original_schema_and_data()
+    {
+        var neon = await server.CreateDatabaseAsync("neon_rt");
+        var supabase = await server.CreateDatabaseAsync("supabase_rt");
+        await server.ScalarAsync("""
+            CREATE TABLE organizations (id serial PRIMARY KEY, name text NOT NULL);
+            CREATE SCHEMA audit;
+            CREATE TABLE audit.events (id bigserial PRIMARY KEY, org int REFERENCES organizations(id), what text);
+            INSERT INTO organizations (name) SELECT 'org ' || i FROM generate_series(1, 40) i;
+            INSERT INTO audit.events (org, what) SELECT i % 40 + 1, 'event ' || i FROM generate_series(1, 300) i;
+            """, "neon_rt");
+        var neonBefore = (await server.ScalarAsync(Fingerprint, "neon_rt"), await server.ScalarAsync("SELECT md5(string_agg(e::text, ',' ORDER BY e.id)) FROM audit.events e", "neon_rt"));
+        var supabaseBefore = await server.ScalarAsync(Fingerprint, "supabase_rt");
+        var environment = new Dictionary<string, string?> { ["NEON_URL"] = neon, ["SUPA_URL"] = supabase };
+
+        using var repo = await SaasAppRepository.CreateAsync();
+        var app = SaasAppRepository.App(repo);
+        var before = repo.Snapshot();
+        var gitBefore = await repo.GitStateAsync();
+        var planFile = repo.Directory.Combine("..", Path.GetFileName(repo.Path) + ".plan.json");
+        try
+        {
+            await ToolkitRun.OkAsync("migrate", "plan", "--swap", "database:neon=supabase", "--path", app, "--out", planFile);
+
+            var applied = await ToolkitCli.RunAsync(null, environment, "migrate", "apply", planFile, "--no-validate",
+                "--source-database-env", "NEON_URL", "--target-database-env", "SUPA_URL");
+            Assert.True(applied.ExitCode == 0, applied.StandardOutput + applied.StandardError);
+            Assert.Contains("copied and verified 2 table(s)", applied.StandardOutput);
+            Assert.Equal(300L, await server.ScalarAsync("SELECT count(*) FROM audit.events", "supabase_rt"));
+            Assert.DoesNotContain(PostgresServer.SuperuserPassword, applied.StandardOutput + applied.StandardError);
+
+            var rolledBack = await ToolkitCli.RunAsync(null, environment, "migrate", "rollback", planFile, "--target-database-env", "SUPA_URL");
+            Assert.True(rolledBack.ExitCode == 0, rolledBack.StandardOutput + rolledBack.StandardError);
+            Assert.Contains("restore-database: dropped what the data copy created in the target database [verified]", rolledBack.StandardOutput);
+
+            Assert.Equal(before, repo.Snapshot());
+            Assert.Equal(gitBefore, await repo.GitStateAsync());
+            Assert.Equal(supabaseBefore, await server.ScalarAsync(Fingerprint, "supabase_rt"));
+            Assert.Equal(neonBefore, (await server.ScalarAsync(Fingerprint, "neon_rt"), await server.ScalarAsync("SELECT md5(string_agg(e::text, ',' ORDER BY e.id)) FROM audit.events e", "neon_rt")));
+        }
+        finally { File.Delete(planFile); }
+    }
+}
