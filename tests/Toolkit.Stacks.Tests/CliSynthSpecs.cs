@@ -130,7 +130,7 @@ public sealed class CliSynthSpecs
         var result = await ToolkitCli.RunAsync(temp.Path, new Dictionary<string, string?> { ["PATH"] = dotnetDirectory },
             verb, "--config", config, "--stack", "dev");
 
-        Assert.Equal(3, result.ExitCode);
+        Assert.True(result.ExitCode == 3, $"exit {result.ExitCode}: {result.StandardError}");
         Assert.Contains("https://www.pulumi.com/docs/install/", result.StandardError);
         var program = Path.Combine(temp.Path, ".toolkit", "stacks", "dev");
         Assert.Contains(program, result.StandardError);
