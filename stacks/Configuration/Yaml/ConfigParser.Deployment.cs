@@ -25,13 +25,11 @@ internal sealed partial class ConfigParser
             return new DeploymentConfig { Pattern = DeploymentPattern.SingleRegion, Regions = ["us-east-1"], Domain = "example.com" };
         }
         var regions = section.Texts("regions");
-        if (regions is null || regions.Count == 0)
-        {
-            if (section.Get("regions") is { } empty)
-                context.Error(ConfigErrorCodes.MissingKey, "'deployment.regions' must name at least one region", empty, "deployment.regions");
-            else section.Missing("regions");
-            regions = ["us-east-1"];
-        }
+        if (regions is { Count: 0 })
+            context.Error(ConfigErrorCodes.MissingKey, "'deployment.regions' must name at least one region", section.Get("regions")!, "deployment.regions");
+        else if (regions is null && section.Get("regions") is null)
+            section.Missing("regions"); // (a regions value that is not a list was reported by Texts)
+        if (regions is not { Count: > 0 }) regions = ["us-east-1"];
         return new DeploymentConfig
         {
             Pattern = section.Choice("pattern", Patterns, required: true) ?? DeploymentPattern.SingleRegion,
@@ -66,6 +64,7 @@ internal sealed partial class ConfigParser
             if (node is YamlScalarNode { Value: { } text } && int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var step))
                 return (int?)step;
             context.Error(ConfigErrorCodes.InvalidBlueGreenSteps, $"'{path}' must be a whole percentage from 1 to 100", node, path);
+            context.FailedPaths.Add("deployment.blueGreen.steps"); // the rest of the list can't be judged without it
             return null;
         });
         var triggers = section.Mapping("rollbackTriggers", RollbackTriggerKeys);

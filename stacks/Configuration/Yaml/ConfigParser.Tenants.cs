@@ -20,7 +20,8 @@ internal sealed partial class ConfigParser
             if (tenant is null)
             {
                 if (ReadContext.IsNull(node)) context.Error(ConfigErrorCodes.InvalidValue, $"'{path}' is empty; a tenant needs id, name, slug and subdomain", node, path);
-                return null;
+                // Keep a blank in its place so later tenants keep their indexes (and their source locations).
+                return new TenantConfig { Id = "", Name = "", Slug = "", Subdomain = "" };
             }
             var defaults = new TenantQuotas();
             var quotas = tenant.Mapping("quotas", QuotaKeys);

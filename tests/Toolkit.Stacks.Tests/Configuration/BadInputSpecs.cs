@@ -25,6 +25,8 @@ public class BadInputSpecs
         { "isolation for single-tenant", "  tenancy: multi-tenant", "  tenancy: single-tenant", ConfigErrorCodes.IsolationForSingleTenant, "rls" },
         { "multi-tenant without isolation", "  isolation: rls\n", "", ConfigErrorCodes.IsolationMissing, "multi-tenant" },
         { "steps not increasing", "[1, 10, 50, 100]", "[1, 50, 10, 100]", ConfigErrorCodes.InvalidBlueGreenSteps, "10, 100]" },
+        { "last step not a number", "[1, 10, 50, 100]", "[1, 10, 50, full]", ConfigErrorCodes.InvalidBlueGreenSteps, "full" },
+        { "tenant not a mapping", "  - id: alpha\n    name: Alpha\n    slug: alpha\n    subdomain: alpha\n", "  - alpha\n", ConfigErrorCodes.InvalidValue, "alpha" },
         { "steps not ending at 100", "[1, 10, 50, 100]", "[1, 10, 50]", ConfigErrorCodes.InvalidBlueGreenSteps, "50]" },
         { "step not a number", "[1, 10, 50, 100]", "[1, ten, 100]", ConfigErrorCodes.InvalidBlueGreenSteps, "ten, 100" },
         { "unknown framework", "frameworks: [soc2]", "frameworks: [soc2, pci]", ConfigErrorCodes.UnknownFramework, "pci" },
@@ -35,6 +37,8 @@ public class BadInputSpecs
         { "number out of range", "    instances: 1", "    instances: 0", ConfigErrorCodes.InvalidValue, "0\n" },
         { "missing required key", "  domain: sample.com\n", "", ConfigErrorCodes.MissingKey, "pattern: blue-green" },
         { "empty required value", "  name: Sample", "  name: \"\"", ConfigErrorCodes.MissingKey, "\"\"" },
+        { "regions not a list", "regions: [us-east-1]\n  domain", "regions: us-east-1\n  domain", ConfigErrorCodes.InvalidValue, "us-east-1\n  domain" },
+        { "regions empty", "regions: [us-east-1]\n  domain", "regions: []\n  domain", ConfigErrorCodes.MissingKey, "[]" },
         { "unsupported version", "version: 1", "version: 2", ConfigErrorCodes.UnsupportedVersion, "2" },
         { "bad local address", "listen: \"127.0.0.1:8080\"", "listen: \"127.0.0.1\"", ConfigErrorCodes.InvalidAddress, "\"127.0.0.1\"" },
         { "duplicate region", "regions: [us-east-1]\n  domain", "regions: [us-east-1, us-east-1]\n  domain", ConfigErrorCodes.DuplicateRegion, "us-east-1]\n  domain" },
@@ -72,6 +76,20 @@ public class BadInputSpecs
         Assert.Equal([ConfigErrorCodes.UnknownOption, ConfigErrorCodes.UnknownKey, ConfigErrorCodes.MissingKey, ConfigErrorCodes.InvalidRegion, ConfigErrorCodes.NotDnsSafe],
             errors.Select(e => e.Code));
         Assert.Equal(errors.OrderBy(e => e.Location!.Line).Select(e => e.Location), errors.Select(e => e.Location));
+    }
+
+    [Fact]
+    public void I_can_trust_the_location_of_a_later_tenant_when_an_earlier_one_is_broken()
+    {
+        var text = SampleConfig.With("  - id: alpha\n    name: Alpha\n    slug: alpha\n    subdomain: alpha\n", "  - alpha\n")
+            .Replace("    slug: beta", "    slug: Beta!", StringComparison.Ordinal);
+
+        var errors = Assert.Throws<DiagnosticException>(() => ConfigLoader.Parse(text, "bad.yaml")).Diagnostics;
+
+        Assert.Equal([ConfigErrorCodes.InvalidValue, ConfigErrorCodes.NotDnsSafe], errors.Select(e => e.Code));
+        var (line, column) = SampleConfig.Position(text, "Beta!");
+        Assert.Equal(new SourceLocation("bad.yaml", line, column), errors[1].Location);
+        Assert.Contains("'tenants[1].slug'", errors[1].Message);
     }
 
     [Fact]
