@@ -17,7 +17,11 @@ public sealed record TypeSpec(
 }
 
 /// <summary>Input properties and required inputs of a resource, provider or object type.</summary>
-public sealed record ObjectSchema(IReadOnlyDictionary<string, TypeSpec> Properties, IReadOnlySet<string> Required);
+public sealed record ObjectSchema(IReadOnlyDictionary<string, TypeSpec> Properties, IReadOnlySet<string> Required)
+{
+    /// <summary><see cref="Required"/> in ordinal order (sorted once, so messages come out in a stable order).</summary>
+    public IReadOnlyList<string> RequiredInOrder { get; } = Required.Order(StringComparer.Ordinal).ToArray();
+}
 
 /// <summary>A named type of a package: an object (with <see cref="Object"/>) or an enum (with <see cref="EnumValues"/>).</summary>
 public sealed record NamedType(string Token, ObjectSchema? Object, IReadOnlyList<string>? EnumValues);

@@ -39,19 +39,25 @@ public sealed class SchemaValidator(SchemaSet schemas)
         var resources = new HashSet<string>(StringComparer.Ordinal);
         foreach (var r in program.Resources) { declared.Add(r.Name); resources.Add(r.Name); }
 
-        foreach (var v in program.Variables) CheckReferences(v.Value, declared, $"variable '{v.Name}'", errors);
+        foreach (var v in program.Variables) CheckReferences(v.Value, declared, new Where("variable", v.Name, null), errors);
         foreach (var resource in program.Resources)
         {
-            var where = $"resource '{resource.Name}' ({resource.Type})";
+            var where = new Where("resource", resource.Name, resource.Type);
             CheckReferences(resource.Properties, declared, where, errors);
             CheckOptions(resource, resources, where, errors);
             CheckSchema(resource, where, errors);
         }
-        foreach (var o in program.Outputs) CheckReferences(o.Value, declared, $"output '{o.Name}'", errors);
+        foreach (var o in program.Outputs) CheckReferences(o.Value, declared, new Where("output", o.Name, null), errors);
         return errors;
     }
 
-    private void CheckSchema(Resource resource, string where, List<Diagnostic> errors)
+    /// <summary>What a message is about, formatted only when there is an error (validation allocates nothing per resource otherwise).</summary>
+    private readonly record struct Where(string Kind, string Name, string? Type)
+    {
+        public override string ToString() => Type is null ? $"{Kind} '{Name}'" : $"{Kind} '{Name}' ({Type})";
+    }
+
+    private void CheckSchema(Resource resource, Where where, List<Diagnostic> errors)
     {
         var package = schemas.Package(resource.Package);
         if (package is null)
@@ -68,7 +74,7 @@ public sealed class SchemaValidator(SchemaSet schemas)
         new Walk(package, where, errors).Object(resource.Properties, schema, "", resource.Type);
     }
 
-    private static void CheckOptions(Resource resource, HashSet<string> resources, string where, List<Diagnostic> errors)
+    private static void CheckOptions(Resource resource, HashSet<string> resources, Where where, List<Diagnostic> errors)
     {
         void Need(string? name, string option)
         {
@@ -80,7 +86,7 @@ public sealed class SchemaValidator(SchemaSet schemas)
         foreach (var d in resource.Options.DependsOn) Need(d, "dependsOn");
     }
 
-    private static void CheckReferences(Value value, HashSet<string> declared, string where, List<Diagnostic> errors, string path = "")
+    private static void CheckReferences(Value value, HashSet<string> declared, Where where, List<Diagnostic> errors, string path = "")
     {
         switch (value)
         {
@@ -91,10 +97,10 @@ public sealed class SchemaValidator(SchemaSet schemas)
                             $"{where}: property '{Display(path)}' refers to '${{{root}...}}', but no resource, variable or config key is named '{root}'."));
                 break;
             case MapValue m:
-                foreach (var (k, v) in m.Entries) CheckReferences(v, declared, where, errors, Join(path, k));
+                foreach (var (k, v) in m.Entries) CheckReferences(v, declared, where, errors, HasReference(v) ? Join(path, k) : "");
                 break;
             case ListValue l:
-                for (var n = 0; n < l.Items.Count; n++) CheckReferences(l.Items[n], declared, where, errors, $"{path}[{n}]");
+                for (var n = 0; n < l.Items.Count; n++) CheckReferences(l.Items[n], declared, where, errors, HasReference(l.Items[n]) ? $"{path}[{n}]" : "");
                 break;
             case SecretValue s: CheckReferences(s.Inner, declared, where, errors, path); break;
             case JsonValue j: CheckReferences(j.Inner, declared, where, errors, path); break;
@@ -116,10 +122,13 @@ public sealed class SchemaValidator(SchemaSet schemas)
 
     private static string Join(string path, string key) => path.Length == 0 ? key : path + "." + key;
 
+    // Paths are only built down to values that hold a reference (the path is needed only for an error message).
+    private static bool HasReference(Value value) => value is Interpolation or MapValue or ListValue or SecretValue or JsonValue or InvokeValue;
+
     private static string Display(string path) => path.Length == 0 ? "(value)" : path;
 
     /// <summary>Walks one resource's properties against its schema.</summary>
-    private sealed class Walk(PackageSchema package, string where, List<Diagnostic> errors)
+    private sealed class Walk(PackageSchema package, Where where, List<Diagnostic> errors)
     {
         public void Object(MapValue map, ObjectSchema schema, string path, string typeName)
         {
@@ -133,7 +142,7 @@ public sealed class SchemaValidator(SchemaSet schemas)
                 }
                 Value(value, spec, at);
             }
-            foreach (var required in schema.Required.Order(StringComparer.Ordinal))
+            foreach (var required in schema.RequiredInOrder)
                 if (map[required] is null)
                     errors.Add(Diagnostic.Error(Codes.MissingRequired, $"{where}: required input '{Join(path, required)}' of {typeName} is missing."));
         }
