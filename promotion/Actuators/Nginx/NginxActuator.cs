@@ -47,7 +47,14 @@ public sealed class NginxActuator(NginxSite site, HttpClient client) : IActuator
             File.Delete(candidate);
         }
 
-        if (IsRunning()) await RunAsync(cancellationToken, "-c", site.ConfigPath, "-s", "reload");
+        if (ReadPid() is { } master && ProcessExists(master))
+        {
+            // Workers of the old config keep accepting connections until they handle the reload's
+            // quit signal; only once they are gone does every new request see the new weights.
+            var oldWorkers = WorkersOf(master);
+            await RunAsync(cancellationToken, "-c", site.ConfigPath, "-s", "reload");
+            await WaitForExitAsync(oldWorkers, split, cancellationToken);
+        }
         else await RunAsync(cancellationToken, "-c", site.ConfigPath);
         await ConfirmAsync(split, cancellationToken);
     }
@@ -62,6 +69,38 @@ public sealed class NginxActuator(NginxSite site, HttpClient client) : IActuator
         await RunAsync(cancellationToken, "-c", site.ConfigPath, "-s", "stop");
         var deadline = Stopwatch.StartNew();
         while (ProcessExists(pid) && deadline.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(50, cancellationToken);
+    }
+
+    private async Task WaitForExitAsync(IReadOnlyList<int> workers, TrafficSplit split, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        while (workers.Any(ProcessExists))
+        {
+            if (clock.Elapsed > ConfirmTimeout)
+                throw new InvalidOperationException($"nginx at {site.Listen} still runs workers of the old config {ConfirmTimeout.TotalSeconds:0}s after the reload to {NginxConfig.Marker(split)}. See {site.ErrorLogPath}.");
+            await Task.Delay(20, cancellationToken);
+        }
+    }
+
+    /// <summary>The worker processes of nginx master <paramref name="master"/>, read from /proc (Linux).</summary>
+    private static IReadOnlyList<int> WorkersOf(int master)
+    {
+        if (!Directory.Exists("/proc")) return [];
+        var workers = new List<int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+            try
+            {
+                // /proc/PID/stat: "pid (comm) state ppid ..."; comm may hold spaces, so read after the last ')'.
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (fields.Length > 1 && int.TryParse(fields[1], out var parent) && parent == master) workers.Add(pid);
+            }
+            catch (IOException) { /* the process ended while we looked */ }
+            catch (UnauthorizedAccessException) { }
+        }
+        return workers;
     }
 
     private async Task ConfirmAsync(TrafficSplit split, CancellationToken cancellationToken)

@@ -17,6 +17,8 @@ public static class NginxConfig
         s.Append("# Written by `toolkit promote --target local`; each step rewrites it.\n");
         if (site.RunAsRoot) s.Append("user root;\n");
         s.Append("worker_processes 1;\n");
+        // Bounds how long old workers may keep serving the previous weights after a reload.
+        s.Append("worker_shutdown_timeout 5s;\n");
         s.Append($"pid {p}/nginx.pid;\n");
         s.Append($"error_log {p}/logs/error.log warn;\n");
         s.Append("events { worker_connections 1024; }\n");
