@@ -21,7 +21,7 @@ public class ChecksSpecs
         { "audit-logging", "    enabled: true|    enabled: false", "HIPAA 164.312(b)" },
         { "log-retention", "retentionDays: 2190|retentionDays: 365", "HIPAA 164.312(b)" },
         { "backup-retention", "backupRetentionDays: 35|backupRetentionDays: 3", "HIPAA 164.308(a)(7)" },
-        { "multi-az", "isolation: schema-per-tenant|isolation: db-per-tenant", "HIPAA 164.308(a)(7)" },
+        { "multi-az", "emitted:clusterIdentifier: ${main-us-east-1.id}|clusterIdentifier: main-standalone", "HIPAA 164.308(a)(7)" },
         { "deletion-protection", "deletionProtection: true|deletionProtection: false", "HIPAA 164.312(c)(1)" },
         { "data-residency", "regions: [us-east-1]|regions: [eu-west-1]", "HIPAA 164.312(e)(1)" },
         { "tenant-isolation", "isolation: schema-per-tenant|isolation: rls", "HIPAA 164.312(c)(1)" },

@@ -45,6 +45,9 @@ public sealed record DataTier(IsolationLevel Level, AuroraDatabase? Shared, IRea
             return new DataTier(level, shared, new Dictionary<string, AuroraDatabase>(), null) { CredentialsReference = shared.Secret.Output("arn") };
         }
 
+        // One instance per tenant cluster keeps db-per-tenant affordable; a compliance framework asks for
+        // availability across zones (SOC 2 A1.2, HIPAA 164.308(a)(7)), which takes a writer and a reader.
+        var tenantInstances = scope.Context.Config.Compliance.Frameworks.Count > 0 ? 2 : 1;
         var perTenant = new Dictionary<string, AuroraDatabase>(StringComparer.Ordinal);
         foreach (var tenant in scope.Context.Tenants)
         {
@@ -52,7 +55,7 @@ public sealed record DataTier(IsolationLevel Level, AuroraDatabase? Shared, IRea
                 r => r.Region,
                 r => Encryption.AddKey(scope, $"kms-{tenant.Slug}-{r.Region}", r.Region, $"tenant {tenant.Id}"),
                 StringComparer.Ordinal);
-            perTenant[tenant.Id] = Database.Add(scope, $"tenant-{tenant.Slug}", regions, keys, instancesPerCluster: 1);
+            perTenant[tenant.Id] = Database.Add(scope, $"tenant-{tenant.Slug}", regions, keys, instancesPerCluster: tenantInstances);
         }
         return new DataTier(level, null, perTenant, null)
         {

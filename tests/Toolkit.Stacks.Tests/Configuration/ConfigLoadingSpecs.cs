@@ -27,7 +27,8 @@ public class ConfigLoadingSpecs
         Assert.Equal(TenantStatus.Suspended, config.Tenants[3].Status);
         Assert.Equal(new TenantQuotas(25, 5, 500_000), config.Tenants[4].Quotas);
         Assert.Equal(["dev", "staging", "prod"], config.Stacks.Select(s => s.Name));
-        Assert.False(config.Stacks[0].DeletionProtection);
+        Assert.Equal(1, config.Stacks[0].Instances);
+        Assert.True(config.Stacks[0].DeletionProtection);
     }
 
     [Fact]
