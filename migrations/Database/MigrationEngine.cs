@@ -74,16 +74,9 @@ public sealed partial class MigrationEngine
     /// <summary>Applies every pending script in name order. Nothing runs when the plan is refused.</summary>
     public async Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken = default)
     {
-        IReadOnlyList<MigrationScript> scripts;
-        try { scripts = GetScripts(); }
-        catch (DiagnosticException e) { return MigrationResult.Failed(MigrationFailure.InvalidScripts, "the scripts are invalid", diagnostics: e.Diagnostics); }
-        DbConnection connection;
-        try { connection = await OpenAsync(cancellationToken); }
-        catch (Exception e) when (e is DbException or InvalidOperationException or System.Net.Sockets.SocketException or TimeoutException)
-        {
-            return MigrationResult.Failed(MigrationFailure.Connection, $"cannot connect to {Configuration.Engine.DisplayConnection}: {e.Message}");
-        }
-        await using (connection)
+        var (scripts, opened, failure) = await StartAsync(cancellationToken);
+        if (failure is not null) return failure;
+        await using (var connection = opened!)
         {
             var applied = Applied(await _journal.ReadAsync(connection, cancellationToken));
             var plan = PlanUp(scripts, applied);
@@ -105,16 +98,9 @@ public sealed partial class MigrationEngine
     /// </summary>
     public async Task<MigrationResult> RollbackToAsync(string toVersion, CancellationToken cancellationToken = default)
     {
-        IReadOnlyList<MigrationScript> scripts;
-        try { scripts = GetScripts(); }
-        catch (DiagnosticException e) { return MigrationResult.Failed(MigrationFailure.InvalidScripts, "the scripts are invalid", diagnostics: e.Diagnostics); }
-        DbConnection connection;
-        try { connection = await OpenAsync(cancellationToken); }
-        catch (Exception e) when (e is DbException or InvalidOperationException or System.Net.Sockets.SocketException or TimeoutException)
-        {
-            return MigrationResult.Failed(MigrationFailure.Connection, $"cannot connect to {Configuration.Engine.DisplayConnection}: {e.Message}");
-        }
-        await using (connection)
+        var (scripts, opened, failure) = await StartAsync(cancellationToken);
+        if (failure is not null) return failure;
+        await using (var connection = opened!)
         {
             var applied = Applied(await _journal.ReadAsync(connection, cancellationToken));
             var plan = PlanDown(scripts, applied, toVersion);
@@ -124,6 +110,22 @@ public sealed partial class MigrationEngine
             var byName = scripts.ToDictionary(s => s.Name, StringComparer.Ordinal);
             var steps = plan.Steps.Select(s => (Step: s, Sql: byName[s.Name].Down!)).ToList();
             return await RunAsync(connection, steps, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The start of every run that changes the database: the scripts, and an open session; or, as a value,
+    /// why neither could be had (bad script files, no connection).
+    /// </summary>
+    private async Task<(IReadOnlyList<MigrationScript> Scripts, DbConnection? Connection, MigrationResult? Failure)> StartAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<MigrationScript> scripts;
+        try { scripts = GetScripts(); }
+        catch (DiagnosticException e) { return ([], null, MigrationResult.Failed(MigrationFailure.InvalidScripts, "the scripts are invalid", diagnostics: e.Diagnostics)); }
+        try { return (scripts, await OpenAsync(cancellationToken), null); }
+        catch (Exception e) when (e is DbException or InvalidOperationException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            return (scripts, null, MigrationResult.Failed(MigrationFailure.Connection, $"cannot connect to {Configuration.Engine.DisplayConnection}: {e.Message}"));
         }
     }
 
