@@ -1,7 +1,7 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Toolkit.Core.Diagnostics;
+using Toolkit.Core.Serialization;
 
 namespace Toolkit.Compliance.Evidence;
 
@@ -9,17 +9,14 @@ namespace Toolkit.Compliance.Evidence;
 public static class ComplianceJson
 {
     /// <summary>The serializer options every compliance JSON uses.</summary>
-    public static JsonSerializerOptions Options { get; } = new()
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    private static JsonSerializerOptions CreateOptions()
     {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        IndentSize = 2,
-        NewLine = "\n",
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false) },
-        RespectRequiredConstructorParameters = true,
-        RespectNullableAnnotations = true,
-    };
+        var options = CanonicalJson.CreateOptions();
+        options.RespectNullableAnnotations = true;
+        return options;
+    }
 
     /// <summary>The report as indented JSON ending in a newline.</summary>
     public static string Write(ComplianceReport report) => JsonSerializer.Serialize(report, Options) + "\n";

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Toolkit.Core.Diagnostics;
 using Toolkit.Core.Output;
+using Toolkit.Core.Serialization;
 
 namespace Toolkit.Migrations.Planning;
 
@@ -15,18 +15,15 @@ namespace Toolkit.Migrations.Planning;
 public static class PlanJson
 {
     /// <summary>The serializer options every plan uses.</summary>
-    public static JsonSerializerOptions Options { get; } = new()
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    private static JsonSerializerOptions CreateOptions()
     {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DictionaryKeyPolicy = null,
-        WriteIndented = true,
-        IndentSize = 2,
-        NewLine = "\n",
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false) },
-        RespectRequiredConstructorParameters = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
+        // Dictionary keys (file paths, categories) stay as written: CanonicalJson sets no key policy.
+        var options = CanonicalJson.CreateOptions();
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        return options;
+    }
 
     /// <summary>The plan as JSON text ending in a newline.</summary>
     public static string Serialize(MigrationPlan plan) => JsonSerializer.Serialize(plan, Options) + "\n";

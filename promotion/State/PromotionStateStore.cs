@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Toolkit.Core.Diagnostics;
 using Toolkit.Core.Output;
 
@@ -11,15 +10,6 @@ namespace Toolkit.Promotion.State;
 /// </summary>
 public sealed class PromotionStateStore(string path)
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        NewLine = "\n",
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-    };
-
     /// <summary>The state file.</summary>
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 
@@ -34,7 +24,7 @@ public sealed class PromotionStateStore(string path)
         if (!File.Exists(Path)) return null;
         try
         {
-            return JsonSerializer.Deserialize<PromotionState>(File.ReadAllText(Path), Json)
+            return JsonSerializer.Deserialize<PromotionState>(File.ReadAllText(Path), PromotionJson.Options)
                 ?? throw new JsonException("the file is empty (null)");
         }
         catch (JsonException e)
@@ -46,5 +36,5 @@ public sealed class PromotionStateStore(string path)
     }
 
     /// <summary>Saves <paramref name="state"/> atomically.</summary>
-    public void Save(PromotionState state) => AtomicFile.WriteAllText(Path, JsonSerializer.Serialize(state, Json) + "\n");
+    public void Save(PromotionState state) => AtomicFile.WriteAllText(Path, JsonSerializer.Serialize(state, PromotionJson.Options) + "\n");
 }
