@@ -27,6 +27,14 @@ public sealed class RewriterSpecs(AppReferencesFixture app)
         RecipeFixture.Verify(OpenAi(), "OpenAiChatToAnthropic/unsupported", app.References));
 
     [Fact(Timeout = 60_000)]
+    public Task I_can_trust_the_ai_rewriter_to_see_openai_members_a_subclass_names_without_a_dot() => Task.Run(() =>
+        RecipeFixture.Verify(OpenAi(), "OpenAiChatToAnthropic/inherited", app.References));
+
+    [Fact(Timeout = 60_000)]
+    public Task I_can_trust_the_ai_rewriter_to_see_openai_methods_imported_with_using_static() => Task.Run(() =>
+        RecipeFixture.Verify(OpenAi(), "OpenAiChatToAnthropic/static-import", app.References));
+
+    [Fact(Timeout = 60_000)]
     public Task I_can_build_s3_clients_for_r2_and_see_unsupported_calls_as_manual_steps() => Task.Run(() =>
         RecipeFixture.Verify(RecipeFixture.Recipe(S3ClientToR2.RecipeName), "S3ClientToR2/client", app.References));
 

@@ -99,13 +99,26 @@ public sealed class SourceSet
             _pending.Clear();
         }
         if (_compilation is not null && !_compilation.ContainsSyntaxTree(tree)) _compilation = null;
-        if (_compilation is null) _pending.Clear();
+        if (_compilation is null)
+        {
+            _pending.Clear();
+            ParseAll();
+        }
         _compilation ??= CSharpCompilation.Create(
             "App",
             CSharpFiles.Select(SyntaxTree).Append(_references.GlobalUsings()),
             _references.MetadataReferences,
             new CSharpCompilationOptions(_references.Executable ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         return _compilation.GetSemanticModel(tree);
+    }
+
+    // The first compilation needs every file parsed: parsing is independent per file, so it runs on all cores.
+    private void ParseAll()
+    {
+        var missing = CSharpFiles.Where(p => !_trees.ContainsKey(p)).ToArray();
+        var parsed = new SyntaxTree[missing.Length];
+        Parallel.For(0, missing.Length, i => parsed[i] = CSharpSyntaxTree.ParseText(_current[missing[i]], ParseOptions, missing[i]));
+        for (var i = 0; i < missing.Length; i++) _trees[missing[i]] = parsed[i];
     }
 
     /// <summary>Whole-file edits for every changed file, plus the manual steps, in a stable order.</summary>

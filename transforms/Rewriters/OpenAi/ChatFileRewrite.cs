@@ -10,7 +10,7 @@ namespace Toolkit.Transforms.Rewriters.OpenAi;
 /// exact spans (so comments and layout outside them are kept). Every OpenAI symbol in the file must
 /// fall inside a planned change, otherwise the file is reported as unsupported and left alone.
 /// </summary>
-internal sealed partial class ChatFileRewrite(OpenAiChatToAnthropic recipe, SemanticModel model, IReadOnlySet<string> openAiNames)
+internal sealed partial class ChatFileRewrite(OpenAiChatToAnthropic recipe, SemanticModel model, OpenAiNames openAiNames)
 {
     private const string ChatClientType = "OpenAI.Chat.ChatClient";
     private const string CompletionType = "OpenAI.Chat.ChatCompletion";
@@ -83,8 +83,8 @@ internal sealed partial class ChatFileRewrite(OpenAiChatToAnthropic recipe, Sema
     {
         foreach (var name in _root.DescendantNodes().OfType<SimpleNameSyntax>())
         {
-            // Only names the OpenAI assemblies declare can bind to them: the rest is never bound.
-            if (name.IsVar || !openAiNames.Contains(name.Identifier.ValueText) || name.Ancestors().Any(a => a is UsingDirectiveSyntax) || IsChanged(name.Span)) continue;
+            // Only names that could mean an OpenAI symbol are bound: the rest is never bound.
+            if (name.IsVar || !openAiNames.CouldBind(name) || name.Ancestors().Any(a => a is UsingDirectiveSyntax) || IsChanged(name.Span)) continue;
             var symbol = model.GetSymbolInfo(name).Symbol;
             if (symbol is null || !IsOpenAiSymbol(symbol)) continue;
             Unsupported.Add((LineOf(name), $"'{symbol.ToDisplayString()}' is used here in a way the OpenAI to Anthropic swap does not rewrite: port it by hand."));
@@ -100,29 +100,6 @@ internal sealed partial class ChatFileRewrite(OpenAiChatToAnthropic recipe, Sema
     }
 
     private bool IsChanged(TextSpan span) => _changes.Any(c => c.Span.Contains(span) && c.Span.Length > 0);
-
-    /// <summary>Every type and member name declared in the OpenAI and System.ClientModel assemblies a compilation references.</summary>
-    public static IReadOnlySet<string> DeclaredNames(Compilation compilation)
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var assembly in compilation.References.Select(compilation.GetAssemblyOrModuleSymbol).OfType<IAssemblySymbol>()
-                     .Where(a => a.Name is "OpenAI" or "System.ClientModel"))
-        {
-            var namespaces = new Stack<INamespaceSymbol>([assembly.GlobalNamespace]);
-            while (namespaces.TryPop(out var ns))
-            {
-                foreach (var child in ns.GetNamespaceMembers()) namespaces.Push(child);
-                var types = new Stack<INamedTypeSymbol>(ns.GetTypeMembers());
-                while (types.TryPop(out var type))
-                {
-                    names.Add(type.Name);
-                    foreach (var member in type.GetMembers()) names.Add(member.Name);
-                    foreach (var nested in type.GetTypeMembers()) types.Push(nested);
-                }
-            }
-        }
-        return names;
-    }
 
     private static bool IsOpenAiNamespace(string name) =>
         name == "OpenAI" || name.StartsWith("OpenAI.", StringComparison.Ordinal) || name == "System.ClientModel" || name.StartsWith("System.ClientModel.", StringComparison.Ordinal);

@@ -55,29 +55,41 @@ public sealed class OpenAiChatToAnthropic : IRecipe
     /// <inheritdoc/>
     public void Run(SourceSet sources)
     {
-        IReadOnlySet<string>? openAiNames = null;
-        foreach (var path in sources.CSharpFiles.ToList())
+        var paths = sources.CSharpFiles.Where(p => sources.Read(p).Contains("OpenAI", StringComparison.Ordinal)).ToList(); // cheap precondition
+        if (paths.Count == 0) return;
+        if (!sources.HasSemantics)
         {
-            var text = sources.Read(path);
-            if (!text.Contains("OpenAI", StringComparison.Ordinal)) continue; // cheap precondition
-            var model = sources.SemanticModel(path);
-            if (model is null)
+            foreach (var path in paths)
             {
+                var text = sources.Read(path);
                 sources.AddManualStep(path, TextLines.LineOf(text, text.IndexOf("OpenAI", StringComparison.Ordinal)),
                     "OpenAI code here was not rewritten because the app's references could not be resolved.");
-                continue;
             }
-            openAiNames ??= ChatFileRewrite.DeclaredNames(model.Compilation);
-            var rewrite = new ChatFileRewrite(this, model, openAiNames);
-            rewrite.Plan();
-            if (rewrite.Unsupported.Count > 0)
-            {
-                foreach (var (line, reason) in rewrite.Unsupported) sources.AddManualStep(path, line, reason + " This file was left unchanged.");
-                continue;
-            }
-            foreach (var (line, reason) in rewrite.Notes) sources.AddManualStep(path, line, reason);
-            if (rewrite.Changes.Count == 0) continue;
-            sources.Write(path, SourceText.From(text).WithChanges(rewrite.Changes).ToString());
+            return;
         }
+
+        // Every file is planned against the same compilation of the untouched app, so the plans are
+        // independent: they run on all cores and are applied in path order, one file at a time.
+        var models = paths.Select(p => sources.SemanticModel(p)!).ToList();
+        var openAiNames = OpenAiNames.From(models[0].Compilation);
+        var rewrites = new ChatFileRewrite[paths.Count];
+        Parallel.For(0, paths.Count, i =>
+        {
+            rewrites[i] = new ChatFileRewrite(this, models[i], openAiNames);
+            rewrites[i].Plan();
+        });
+        for (var i = 0; i < paths.Count; i++) Apply(sources, paths[i], rewrites[i]);
+    }
+
+    private static void Apply(SourceSet sources, string path, ChatFileRewrite rewrite)
+    {
+        if (rewrite.Unsupported.Count > 0)
+        {
+            foreach (var (line, reason) in rewrite.Unsupported) sources.AddManualStep(path, line, reason + " This file was left unchanged.");
+            return;
+        }
+        foreach (var (line, reason) in rewrite.Notes) sources.AddManualStep(path, line, reason);
+        if (rewrite.Changes.Count == 0) return;
+        sources.Write(path, SourceText.From(sources.Read(path)).WithChanges(rewrite.Changes).ToString());
     }
 }
