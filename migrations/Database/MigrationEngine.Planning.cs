@@ -57,17 +57,24 @@ public sealed partial class MigrationEngine
         var newer = applied.Keys
             .Where(n => long.Parse(ScriptName.Parse(n).Version, System.Globalization.CultureInfo.InvariantCulture) > target)
             .OrderByDescending(n => n, StringComparer.Ordinal).ToList();
+        return PlanDownOf(byName, applied, newer, $"roll back to {toVersion}");
+    }
+
+    // The down steps for `newer` (applied scripts, newest first), or why they must not run.
+    private MigrationPlan PlanDownOf(IReadOnlyDictionary<string, MigrationScript> byName, IReadOnlyDictionary<string, AppliedScript> applied,
+        IReadOnlyList<string> newer, string what)
+    {
         var steps = newer.Select(n => byName.TryGetValue(n, out var s)
             ? new PlanStep(n, s.Version, s.Checksum, ScriptDirection.Down, s.IsOneWay, s.Down is { } d && TransactionRequirement.NeedsNoTransaction(d, _variableNames))
             : new PlanStep(n, ScriptName.Parse(n).Version, applied[n].Checksum, ScriptDirection.Down, true, false)).ToList();
         if (newer.FirstOrDefault(n => !byName.ContainsKey(n)) is { } missing)
             return new MigrationPlan(ScriptDirection.Down, steps, [], MigrationFailure.InvalidScripts,
-                $"cannot roll back to {toVersion}: {missing} is applied but its files are not among the scripts", missing);
+                $"cannot {what}: {missing} is applied but its files are not among the scripts", missing);
         if (!Configuration.AllowChanged && ChangedRefusal(newer.Select(n => byName[n]).ToList(), applied) is { } changed)
             return new MigrationPlan(ScriptDirection.Down, steps, [], MigrationFailure.ChangedScript, changed.Message, changed.Script);
         if (newer.FirstOrDefault(n => byName[n].IsOneWay) is { } oneWay)
             return new MigrationPlan(ScriptDirection.Down, steps, [], MigrationFailure.OneWay,
-                $"cannot roll back to {toVersion}: {oneWay} is one-way (there is no {byName[oneWay].DownName}); nothing was rolled back", oneWay);
+                $"cannot {what}: {oneWay} is one-way (there is no {byName[oneWay].DownName}); nothing was rolled back", oneWay);
         if (Configuration.TransactionMode == TransactionMode.WholeRun && steps.FirstOrDefault(s => s.OutsideTransaction) is { } outside)
             return new MigrationPlan(ScriptDirection.Down, steps, [], MigrationFailure.NotRunnable,
                 $"the down script of {outside.Name} must run outside a transaction, so it cannot be part of a single-transaction run", outside.Name);

@@ -114,6 +114,30 @@ public sealed partial class MigrationEngine
     }
 
     /// <summary>
+    /// Runs the down scripts of those of <paramref name="scriptNames"/> that are applied, newest first (names not
+    /// applied are skipped). Refused, with nothing run, when one of them is one-way or not among the scripts.
+    /// Unlike <see cref="RollbackToAsync"/> it leaves every other applied script alone, so several script sets
+    /// can share one journal (the migration plans' swap scripts do).
+    /// </summary>
+    public async Task<MigrationResult> RollbackScriptsAsync(IReadOnlyCollection<string> scriptNames, CancellationToken cancellationToken = default)
+    {
+        var (scripts, opened, failure) = await StartAsync(cancellationToken);
+        if (failure is not null) return failure;
+        await using (var connection = opened!)
+        {
+            var applied = Applied(await _journal.ReadAsync(connection, cancellationToken));
+            var chosen = scriptNames.Where(applied.ContainsKey).Distinct(StringComparer.Ordinal).OrderByDescending(n => n, StringComparer.Ordinal).ToList();
+            var byName = scripts.ToDictionary(s => s.Name, StringComparer.Ordinal);
+            var plan = PlanDownOf(byName, applied, chosen, $"roll back {string.Join(", ", chosen)}");
+            if (plan.Refusal != MigrationFailure.None)
+                return MigrationResult.Failed(plan.Refusal, plan.RefusalMessage!, plan.RefusedScript, diagnostics: plan.Diagnostics);
+            if (plan.Steps.Count == 0) return new MigrationResult { Executed = [] };
+            var steps = plan.Steps.Select(s => (Step: s, Sql: byName[s.Name].Down!)).ToList();
+            return await RunAsync(connection, steps, cancellationToken);
+        }
+    }
+
+    /// <summary>
     /// The start of every run that changes the database: the scripts, and an open session; or, as a value,
     /// why neither could be had (bad script files, no connection).
     /// </summary>

@@ -88,6 +88,27 @@ public abstract class EngineSpecs
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task I_can_roll_back_named_scripts_and_leave_another_set_sharing_the_journal_alone()
+    {
+        var db = await NewDatabaseAsync();
+        var mine = MigrationEngineBuilder.For(db).WithScripts(Three[..2]).Build();
+        var theirs = MigrationEngineBuilder.For(db).WithScripts([S("0001_create_t.sql", "CREATE TABLE t (id integer);", "DROP TABLE t;")]).Build();
+        // Same version numbers, one journal: rolling back to a version would reach the other set's script.
+        Assert.True((await mine.MigrateAsync()).Successful);
+        Assert.True((await theirs.MigrateAsync()).Successful);
+        Assert.Equal(MigrationFailure.InvalidScripts, (await mine.RollbackToAsync("0")).Failure);
+
+        var result = await mine.RollbackScriptsAsync(["0001_create_a.sql", "0002_create_b.sql", "0009_never_applied.sql"]);
+
+        Assert.True(result.Successful, result.Error);
+        Assert.Equal(["0002_create_b.sql", "0001_create_a.sql"], result.Executed.Select(e => e.Name));
+        Assert.False(await Db.TableExistsAsync(db, "a"));
+        Assert.True(await Db.TableExistsAsync(db, "t"));
+        Assert.Equal(["0001_create_t.sql"], (await theirs.StatusAsync()).Applied.Select(a => a.Name));
+        Assert.Empty((await mine.RollbackScriptsAsync(["0001_create_a.sql"])).Executed);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task I_can_see_rollback_past_a_one_way_script_refused_with_its_name_and_nothing_changed()
     {
         var db = await NewDatabaseAsync();
