@@ -11,6 +11,12 @@ public sealed partial class MigrateCommand
     private static Option<string?> PathOverride() =>
         new("--path") { Description = "The app root, when it is not where the plan was made (a moved clone)." };
 
+    private static Option<string?> AppDatabase() =>
+        new("--database-env") { Description = "Plans with database scripts: environment variable with the app database's connection string; the scripts are journaled in its toolkit_swap_journal table." };
+
+    private static IMigrationScriptRunner? ScriptRunner(ParseResult p, Option<string?> option, MigrationPlan plan) =>
+        Connection(p, option) is { } connection ? new SwapScriptRunner(connection, plan.Id) : null;
+
     private static Option<string?> SourceDatabase() =>
         new("--source-database-env") { Description = "Database swaps: environment variable with the connection string to copy data from (old provider)." };
 
@@ -29,22 +35,25 @@ public sealed partial class MigrateCommand
         var noValidate = new Option<bool>("--no-validate") { Description = "Skip building and testing the app afterwards." };
         var path = PathOverride();
         var json = JsonFlag();
+        var database = AppDatabase();
         var source = SourceDatabase();
         var target = TargetDatabase();
         var command = new Command("apply",
             "Apply a plan: back up the working tree (untracked files too) to refs/toolkit/backups/<plan-id>, write the\n" +
             "changes, then build (and test) the app; a failed build rolls back by itself. Refuses a dirty tree,\n" +
             "a plan whose files changed since planning, and conflicts.\n" +
+            "A plan with database scripts runs them after the files, each journaled with its row in one transaction:\n" +
+            "Example: toolkit migrate apply plan.json --database-env APP_DATABASE_URL\n" +
             "Database swaps can copy the data too (pg_dump | pg_restore, then counts and checksums compared):\n" +
             "Example: toolkit migrate apply plan.json --source-database-env NEON_DATABASE_URL --target-database-env SUPABASE_DATABASE_URL")
         {
-            planFile, allowDirty, noValidate, path, json, source, target,
+            planFile, allowDirty, noValidate, path, json, database, source, target,
         };
         command.SetAction(async (ParseResult p, CancellationToken ct) =>
         {
             var plan = PlanJson.Read(p.GetValue(planFile)!);
             var asJson = p.GetValue(json);
-            var options = new ApplyOptions(p.GetValue(allowDirty), !p.GetValue(noValidate), p.GetValue(path), null, asJson ? null : Progress,
+            var options = new ApplyOptions(p.GetValue(allowDirty), !p.GetValue(noValidate), p.GetValue(path), ScriptRunner(p, database, plan), asJson ? null : Progress,
                 Connection(p, source), Connection(p, target));
             var outcome = await new MigrationApplier(new MigrationPlanner(AvailableSwaps())).ApplyAsync(plan, options, ct);
             if (asJson) Console.Out.Write(JsonSerializer.Serialize(outcome, Json) + "\n");
@@ -66,20 +75,21 @@ public sealed partial class MigrateCommand
         var planFile = new Argument<string>("PLAN") { Description = "The plan that was applied." };
         var path = PathOverride();
         var json = JsonFlag();
+        var database = AppDatabase();
         var target = TargetDatabase();
         var command = new Command("rollback",
             "Undo an apply, finished or interrupted: restore every file of the app byte for byte from the backup ref\n" +
             "(deleting files the apply added), run down scripts, check toolkit.yaml, and verify each step.\n" +
-            "Example: toolkit migrate rollback plan.json")
+            "Example: toolkit migrate rollback plan.json --database-env APP_DATABASE_URL")
         {
-            planFile, path, json, target,
+            planFile, path, json, database, target,
         };
         command.SetAction(async (ParseResult p, CancellationToken ct) =>
         {
             var plan = PlanJson.Read(p.GetValue(planFile)!);
             var asJson = p.GetValue(json);
             var outcome = await new MigrationRollback(new MigrationPlanner(AvailableSwaps()))
-                .RollbackAsync(plan, new RollbackOptions(p.GetValue(path), null, asJson ? null : Progress, Connection(p, target)), ct);
+                .RollbackAsync(plan, new RollbackOptions(p.GetValue(path), ScriptRunner(p, database, plan), asJson ? null : Progress, Connection(p, target)), ct);
             if (asJson) Console.Out.Write(JsonSerializer.Serialize(outcome, Json) + "\n");
             else WriteRollback(outcome, Console.Out);
             return outcome.Verified ? ExitCodes.Ok : ExitCodes.Failed;

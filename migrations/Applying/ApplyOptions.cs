@@ -29,6 +29,10 @@ public sealed record ApplyOptions(
 /// </summary>
 public interface IMigrationScriptRunner
 {
+    /// <summary>Checks, changing nothing, that the scripts can run: the database answers, none is refused (lint, changed text).</summary>
+    /// <exception cref="Core.Diagnostics.DiagnosticException">They cannot; the message says why.</exception>
+    Task CheckAsync(IReadOnlyList<PreparedScript> scripts, CancellationToken cancellationToken);
+
     /// <summary>Runs the up script and journals it.</summary>
     Task UpAsync(PreparedScript script, CancellationToken cancellationToken);
 

@@ -56,7 +56,8 @@ public sealed class MigrationApplier(MigrationPlanner planner)
 
         if (prepared.Scripts.Count > 0 && options.Scripts is null)
             throw new DiagnosticException(Diagnostic.Error("MIG045",
-                $"the plan has {prepared.Scripts.Count} database script(s) but no database was given; this version of the engine does not run swap database scripts yet: run them with 'toolkit db' and apply with a plan without them."));
+                $"the plan has {prepared.Scripts.Count} database script(s) ({string.Join(", ", prepared.Scripts.Select(s => s.Id))}) but no database was given; pass --database-env NAME, a variable holding the app database's connection string."));
+        if (prepared.Scripts.Count > 0) await options.Scripts!.CheckAsync(prepared.Scripts, cancellationToken);
 
         var copyData = options.DataCopySource is not null && options.DataCopyTarget is not null;
         if ((options.DataCopySource is null) != (options.DataCopyTarget is null))
@@ -102,6 +103,7 @@ public sealed class MigrationApplier(MigrationPlanner planner)
                     state = state with { ScriptsApplied = applied.ToList() };
                     journal.Write(state);
                     log($"ran database script {script.Id}");
+                    TestHooks.AfterScriptRun(applied.Count, journal.Directory);
                 }
             }
 

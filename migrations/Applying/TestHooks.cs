@@ -11,10 +11,18 @@ public static class TestHooks
     /// <summary>The environment variable.</summary>
     public const string PauseAfterFiles = "TOOLKIT_TEST_PAUSE_AFTER_FILES";
 
+    /// <summary>The environment variable that pauses after N database scripts.</summary>
+    public const string PauseAfterScripts = "TOOLKIT_TEST_PAUSE_AFTER_SCRIPTS";
+
     /// <summary>Pauses (up to ten minutes) when the hook asks for a pause after <paramref name="filesWritten"/> files.</summary>
-    public static void AfterFileWritten(int filesWritten, string journalDirectory)
+    public static void AfterFileWritten(int filesWritten, string journalDirectory) => PauseIf(PauseAfterFiles, filesWritten, journalDirectory);
+
+    /// <summary>Pauses (up to ten minutes) when the hook asks for a pause after <paramref name="scriptsRun"/> scripts.</summary>
+    public static void AfterScriptRun(int scriptsRun, string journalDirectory) => PauseIf(PauseAfterScripts, scriptsRun, journalDirectory);
+
+    private static void PauseIf(string variable, int count, string journalDirectory)
     {
-        if (!int.TryParse(Environment.GetEnvironmentVariable(PauseAfterFiles), out var n) || n != filesWritten) return;
+        if (!int.TryParse(Environment.GetEnvironmentVariable(variable), out var n) || n != count) return;
         Directory.CreateDirectory(journalDirectory);
         File.WriteAllText(Path.Combine(journalDirectory, "test-hook.pid"), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Thread.Sleep(TimeSpan.FromMinutes(10));

@@ -101,7 +101,7 @@ public sealed class MigrationPlanner(IReadOnlyList<ISwap> available)
 
         var databaseMigrations = scripts.Select(s => new DatabaseMigration(s.Id, s.Script.Name,
             SecretMasker.MaskSecrets(s.Script.Up), s.Script.Down is null ? null : SecretMasker.MaskSecrets(s.Script.Down),
-            EstimatedSeconds: 5, RequiresDowntime: false, DataMigrationRequired: false)).ToList();
+            EstimatedSeconds: 5, RequiresDowntime: false, DataMigrationRequired: s.Script.MigratesData)).ToList();
         var dataCopy = swaps.Any(s => s.Category == "database");
         var sortedManual = manual.OrderBy(m => m.Path, StringComparer.Ordinal).ThenBy(m => m.Line).ThenBy(m => m.Swap, StringComparer.Ordinal).ToList();
         var categories = swaps.Select(s => s.Category).Order(StringComparer.Ordinal).ToList();

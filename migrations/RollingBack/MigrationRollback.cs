@@ -70,25 +70,31 @@ public sealed class MigrationRollback(MigrationPlanner planner)
             report.Verified ? $"all {report.FilesInBackup} file(s) equal the backup"
                 : $"differ: {string.Join(", ", report.Mismatched)}; extra: {string.Join(", ", report.Extra)}"));
 
-        if (state.ScriptsApplied.Count > 0)
+        // A script commits with its journal row before the state file lists it, so a killed apply may have run
+        // one more script than the state says: once the scripts phase was reached, the database's journal decides.
+        var scriptsMayHaveRun = plan.DatabaseMigrations.Count > 0 && state.Phase is not (MigrationPhase.BackingUp or MigrationPhase.WritingFiles);
+        if (scriptsMayHaveRun)
         {
             if (options.Scripts is null)
                 steps.Add(new RollbackStepResult(RollbackAction.RestoreDatabase, "down scripts not run", false,
-                    $"scripts {string.Join(", ", state.ScriptsApplied)} ran; pass --database-env NAME to run their down scripts"));
+                    $"database scripts of this plan may have run ({string.Join(", ", plan.DatabaseMigrations.Select(d => d.Id))}); pass --database-env NAME to run their down scripts"));
             else
             {
                 // The files are back as planned from, so planning again gives the same (unmasked) scripts.
-                var prepared = (await planner.PlanAsync(appRoot, plan.Swaps, plan.SwapOptions, cancellationToken)).Scripts
-                    .Where(s => state.ScriptsApplied.Contains(s.Id)).ToList();
-                var stillApplied = new List<string>();
+                var prepared = (await planner.PlanAsync(appRoot, plan.Swaps, plan.SwapOptions, cancellationToken)).Scripts;
+                var ran = 0;
                 foreach (var script in prepared.AsEnumerable().Reverse())
                 {
+                    if (!await options.Scripts.IsAppliedAsync(script.Id, cancellationToken)) continue;
                     log($"running down script of {script.Id}");
                     await options.Scripts.DownAsync(script, cancellationToken);
-                    if (await options.Scripts.IsAppliedAsync(script.Id, cancellationToken)) stillApplied.Add(script.Id);
+                    ran++;
                 }
-                steps.Add(new RollbackStepResult(RollbackAction.RestoreDatabase, $"ran {prepared.Count} down script(s)", stillApplied.Count == 0,
-                    stillApplied.Count == 0 ? "the journal lists none of the plan's scripts" : "still applied: " + string.Join(", ", stillApplied)));
+                var stillApplied = new List<string>();
+                foreach (var script in prepared)
+                    if (await options.Scripts.IsAppliedAsync(script.Id, cancellationToken)) stillApplied.Add(script.Id);
+                steps.Add(new RollbackStepResult(RollbackAction.RestoreDatabase, $"ran {ran} down script(s)", stillApplied.Count == 0,
+                    stillApplied.Count == 0 ? "the database's journal lists none of the plan's scripts as applied" : "still applied: " + string.Join(", ", stillApplied)));
             }
         }
 
@@ -125,7 +131,7 @@ public sealed class MigrationRollback(MigrationPlanner planner)
         {
             Phase = outcome.Verified ? MigrationPhase.RolledBack : MigrationPhase.RollingBack,
             DataCopyStarted = state.DataCopyStarted && !steps.Any(s => s.Action == RollbackAction.RestoreDatabase && s.Verified && s.Description.StartsWith("dropped", StringComparison.Ordinal)),
-            ScriptsApplied = steps.Any(s => s.Action == RollbackAction.RestoreDatabase && s.Verified) ? [] : state.ScriptsApplied,
+            ScriptsApplied = steps.Any(s => s.Action == RollbackAction.RestoreDatabase && s.Verified && s.Description.StartsWith("ran", StringComparison.Ordinal)) ? [] : state.ScriptsApplied,
             Message = outcome.Verified ? null : "rollback did not verify",
         });
         journal.Append(plan.Id, "rollback", outcome.Verified ? "rolled-back" : "unverified", string.Join("; ", steps.Select(s => s.Description)));

@@ -7,7 +7,7 @@ namespace Toolkit.Migrations.Tests;
 public class DatabaseRoundTripSpecs(PostgresServer server) : IClassFixture<PostgresServer>
 {
     private const string Fingerprint = """
-        SELECT coalesce(string_agg(table_schema || '.' || table_name || ':' || column_name || ':' || data_type, ',' ORDER BY 1), '')
+        SELECT coalesce(string_agg(table_schema || '.' || table_name || ':' || column_name || ':' || data_type, ',' ORDER BY table_schema, table_name, column_name), '')
           FROM (SELECT table_schema, table_name, column_name, data_type FROM information_schema.columns
                  WHERE table_schema NOT IN ('pg_catalog', 'information_schema')) c
         """;

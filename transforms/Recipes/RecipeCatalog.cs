@@ -30,6 +30,7 @@ public sealed class RecipeCatalog
         Add(RenameArgument.RecipeName, a => new RenameArgument(a));
         Add(RenameConfigurationKey.RecipeName, a => new RenameConfigurationKey(a));
         Add(ChangeConfigurationValue.RecipeName, a => new ChangeConfigurationValue(a));
+        Add(MapStoredValues.RecipeName, a => new MapStoredValues(a));
         Add(OpenAiChatToAnthropic.RecipeName, a => new OpenAiChatToAnthropic(a));
         Add(S3ClientToR2.RecipeName, a => new S3ClientToR2(a));
         Add(NeonToSupabaseConnectionStrings.RecipeName, a => new NeonToSupabaseConnectionStrings(a));

@@ -15,6 +15,7 @@ public sealed class SourceSet
     private readonly SortedDictionary<string, string> _original;
     private readonly SortedDictionary<string, string> _current;
     private readonly List<ManualStep> _manualSteps = [];
+    private readonly List<SwapDatabaseScript> _scripts = [];
     private readonly AppReferences? _references;
     private CSharpCompilation? _compilation;
     private readonly Dictionary<string, SyntaxTree> _trees = new(StringComparer.Ordinal);
@@ -71,6 +72,13 @@ public sealed class SourceSet
     /// <summary>Records something a recipe would not change safely.</summary>
     public void AddManualStep(string path, int line, string reason) => _manualSteps.Add(new ManualStep(Normalize(path), line, reason));
 
+    /// <summary>Adds a database script for the swap; a script of the same name replaces the earlier one.</summary>
+    public void AddDatabaseScript(SwapDatabaseScript script)
+    {
+        _scripts.RemoveAll(s => s.Name == script.Name);
+        _scripts.Add(script);
+    }
+
     /// <summary>The parsed tree of a C# file (cached until the file is written).</summary>
     public SyntaxTree SyntaxTree(string path)
     {
@@ -121,8 +129,8 @@ public sealed class SourceSet
         for (var i = 0; i < missing.Length; i++) _trees[missing[i]] = parsed[i];
     }
 
-    /// <summary>Whole-file edits for every changed file, plus the manual steps, in a stable order.</summary>
-    public SwapResult ToResult(IReadOnlyList<SwapDatabaseScript>? scripts = null)
+    /// <summary>Whole-file edits for every changed file, plus the manual steps and database scripts, in a stable order.</summary>
+    public SwapResult ToResult()
     {
         var edits = _current
             .Where(f => !_original.TryGetValue(f.Key, out var before) || before != f.Value)
@@ -131,7 +139,7 @@ public sealed class SourceSet
         var steps = _manualSteps.Distinct()
             .OrderBy(s => s.RelativePath, StringComparer.Ordinal).ThenBy(s => s.Line).ThenBy(s => s.Reason, StringComparer.Ordinal)
             .ToList();
-        return new SwapResult(edits, steps, scripts ?? []);
+        return new SwapResult(edits, steps, _scripts.OrderBy(s => s.Name, StringComparer.Ordinal).ToList());
     }
 
     /// <summary>Loads the files recipes may change from <paramref name="appRoot"/> (build output and VCS folders skipped).</summary>

@@ -41,7 +41,11 @@ public sealed record FileEdit(string RelativePath, string? Before, string? After
 public sealed record ManualStep(string RelativePath, int Line, string Reason);
 
 /// <summary>A database script a swap needs: an up script and, when reversible, a down script.</summary>
-public sealed record SwapDatabaseScript(string Name, string Up, string? Down);
+/// <param name="Name">File name, <c>NNNN_label.sql</c>.</param>
+/// <param name="Up">The SQL that makes the change.</param>
+/// <param name="Down">The SQL that undoes it, or null when it cannot be undone.</param>
+/// <param name="MigratesData">True when it changes rows, not only the schema.</param>
+public sealed record SwapDatabaseScript(string Name, string Up, string? Down, bool MigratesData = false);
 
 /// <summary>Everything a swap would change.</summary>
 public sealed record SwapResult(

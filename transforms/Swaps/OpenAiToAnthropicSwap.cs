@@ -1,3 +1,5 @@
+using Toolkit.Transforms.Recipes;
+
 namespace Toolkit.Transforms.Swaps;
 
 /// <summary><c>ai:openai=anthropic</c>: OpenAI .NET 2.x chat completions to the Anthropic SDK messages API.</summary>
@@ -17,4 +19,12 @@ public sealed class OpenAiToAnthropicSwap : RecipeSwap
 
     /// <inheritdoc/>
     public override string RecipeName => "Toolkit.Ai.OpenAiToAnthropic";
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<RecipeOption> SwapOptions =>
+    [
+        new("anthropic.modelColumns",
+            "Database columns holding OpenAI model ids, as [schema.]table.column separated by commas: the plan adds a script mapping them to Claude ids (the down script restores them exactly).",
+            "tenant_settings.ai_model", Required: false),
+    ];
 }
