@@ -1,3 +1,4 @@
+using Toolkit.Transforms.Recipes;
 using Toolkit.Transforms.Recipes.Primitives;
 using Toolkit.Transforms.Tests.Support;
 
@@ -50,4 +51,47 @@ public sealed class RecipeSpecs(AppReferencesFixture app)
         RecipeFixture.Verify(RecipeFixture.Recipe(ChangeConfigurationValue.RecipeName, new Dictionary<string, string> { ["key"] = "Anthropic:Model" },
             new Dictionary<string, IReadOnlyDictionary<string, string>> { ["values"] = new Dictionary<string, string> { ["gpt-4o"] = "claude-sonnet-4-5", ["gpt-4o-mini"] = "claude-haiku-4-5" } }),
             "ChangeConfigurationValue/models", null));
+
+    private static IRecipe StoredModels() => RecipeFixture.Recipe(MapStoredValues.RecipeName,
+        new Dictionary<string, string> { ["columnsOption"] = "anthropic.modelColumns", ["script"] = "0001_anthropic_model_ids" },
+        new Dictionary<string, IReadOnlyDictionary<string, string>> { ["values"] = new Dictionary<string, string> { ["gpt-4o-mini"] = "claude-haiku-4-5", ["gpt-4.1-mini"] = "claude-haiku-4-5", ["it's"] = "quoted" } });
+
+    private static readonly Dictionary<string, string> AppFiles = new() { ["App.cs"] = "namespace App;\n" };
+
+    [Fact]
+    public void I_can_get_a_database_script_with_an_exact_down_script_for_values_stored_in_the_columns_an_option_names()
+    {
+        var options = new Dictionary<string, string> { ["anthropic.modelColumns"] = "tenant_settings.ai_model, billing.plans.model" };
+        var result = RecipeFixture.Run(StoredModels(), AppFiles, null, options);
+
+        Assert.Empty(result.Edits);
+        var script = Assert.Single(result.DatabaseScripts);
+        Assert.Equal("0001_anthropic_model_ids.sql", script.Name);
+        Assert.True(script.MigratesData);
+        var folder = RecipeFixture.Folder("MapStoredValues");
+        Assert.Equal(File.ReadAllText(Path.Combine(folder, "0001_anthropic_model_ids.sql")), script.Up);
+        Assert.Equal(File.ReadAllText(Path.Combine(folder, "0001_anthropic_model_ids.down.sql")), script.Down);
+        Assert.Equal(result.DatabaseScripts, RecipeFixture.Run(StoredModels(), AppFiles, null, options).DatabaseScripts);
+    }
+
+    [Fact]
+    public void I_can_leave_out_the_option_and_get_no_database_script()
+    {
+        Assert.Empty(RecipeFixture.Run(StoredModels(), AppFiles, null).DatabaseScripts);
+    }
+
+    [Theory(Timeout = 60_000)]
+    [InlineData("Tenant_Settings.ai_model")]
+    [InlineData("ai_model")]
+    [InlineData("tenant_settings.ai_model; DROP TABLE x")]
+    [InlineData("a.b.c.d")]
+    public async Task I_can_see_a_value_that_is_not_a_column_refused_by_name(string columns)
+    {
+        await Task.Yield();
+        var error = Assert.Throws<Toolkit.Core.Diagnostics.DiagnosticException>(() =>
+            RecipeFixture.Run(StoredModels(), AppFiles, null, new Dictionary<string, string> { ["anthropic.modelColumns"] = columns }));
+        Assert.Contains("TK-SWAP-003", error.Message);
+        Assert.Contains("anthropic.modelColumns", error.Message);
+        Assert.Contains($"'{columns.Split(',')[0].Trim()}' is not a column", error.Message);
+    }
 }

@@ -82,6 +82,7 @@ public sealed class RecipeYamlSpecs(AppReferencesFixture app)
         "Toolkit.Rewriters.OpenAiChatToAnthropic" => new() { ["models"] = new Dictionary<string, string> { ["a"] = "b" } },
         "Toolkit.RenameArgument" => new() { ["type"] = "T", ["method"] = "M", ["from"] = "a", ["to"] = "b" },
         "Toolkit.RenameMethod" => new() { ["type"] = "T", ["from"] = "a", ["to"] = "b" },
+        "Toolkit.MapStoredValues" => new() { ["columnsOption"] = "o", ["script"] = "0001_s", ["values"] = new Dictionary<string, string> { ["a"] = "b" } },
         _ when name.StartsWith("Toolkit.Rewriters.", StringComparison.Ordinal) => new(),
         _ => new() { ["from"] = "a", ["to"] = "b" },
     };
