@@ -50,6 +50,15 @@ public static class TargetReset
         await using (var connection = new NpgsqlConnection(connectionString))
         {
             await connection.OpenAsync(cancellationToken);
+            // An apply killed during the copy leaves its pg_restore running (children outlive a SIGKILLed
+            // parent): end it first (waiting up to 10 s each), or it would keep restoring after the reset.
+            await using (var stop = new NpgsqlCommand(
+                "SELECT count(*) FILTER (WHERE NOT pg_terminate_backend(pid, 10000)) FROM pg_stat_activity " +
+                "WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name = 'pg_restore'", connection))
+            {
+                if (Convert.ToInt64(await stop.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0)
+                    return ["a pg_restore session in the target database did not stop"];
+            }
             var schemas = new List<string>();
             await using (var list = new NpgsqlCommand(
                 "SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'public', 'pg_toast') AND nspname NOT LIKE 'pg_temp%' AND nspname NOT LIKE 'pg_toast_temp%' ORDER BY 1", connection))

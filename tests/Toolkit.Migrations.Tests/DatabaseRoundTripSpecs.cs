@@ -1,9 +1,10 @@
+using System.Diagnostics;
 using Toolkit.Migrations.Tests.Support;
 using Toolkit.Testing;
 
 namespace Toolkit.Migrations.Tests;
 
-/// <summary>The Neon to Supabase swap with its data copy, killed half way, then rolled back: files and both databases as before.</summary>
+/// <summary>The Neon to Supabase swap with its data copy, whole or SIGKILLed half way, then rolled back: files and both databases as before.</summary>
 public class DatabaseRoundTripSpecs(PostgresServer server) : IClassFixture<PostgresServer>
 {
     private const string Fingerprint = """
@@ -54,5 +55,54 @@ public class DatabaseRoundTripSpecs(PostgresServer server) : IClassFixture<Postg
             Assert.Equal(neonBefore, (await server.ScalarAsync(Fingerprint, "neon_rt"), await server.ScalarAsync("SELECT md5(string_agg(e::text, ',' ORDER BY e.id)) FROM audit.events e", "neon_rt")));
         }
         finally { File.Delete(planFile); }
+    }
+
+    [Fact(Timeout = 300_000)]
+    public async Task I_can_roll_back_a_data_copy_killed_while_pg_restore_was_writing()
+    {
+        var neon = await server.CreateDatabaseAsync("neon_kill");
+        var supabase = await server.CreateDatabaseAsync("supabase_kill");
+        // Big enough that the copy is still running when the apply is killed.
+        await server.ScalarAsync("""
+            CREATE TABLE events (id bigint PRIMARY KEY, payload text NOT NULL);
+            INSERT INTO events SELECT i, repeat(md5(i::text), 4) FROM generate_series(1, 1500000) i;
+            """, "neon_kill");
+        var supabaseBefore = await server.ScalarAsync(Fingerprint, "supabase_kill");
+        const string Restoring = "SELECT count(*) FROM pg_stat_activity WHERE datname = 'supabase_kill' AND application_name = 'pg_restore'";
+        var environment = new Dictionary<string, string?> { ["NEON_URL"] = neon, ["SUPA_URL"] = supabase };
+
+        using var repo = await SaasAppRepository.CreateAsync();
+        var before = repo.Snapshot();
+        var planFile = repo.Directory.Combine("..", Path.GetFileName(repo.Path) + ".plan.json");
+        try
+        {
+            await ToolkitRun.OkAsync("migrate", "plan", "--swap", "database:neon=supabase", "--path", SaasAppRepository.App(repo), "--out", planFile);
+            var apply = ToolkitCli.RunAsync(null, environment, "migrate", "apply", planFile, "--no-validate",
+                "--source-database-env", "NEON_URL", "--target-database-env", "SUPA_URL");
+            var deadline = DateTime.UtcNow.AddMinutes(2);
+            while ((long)(await server.ScalarAsync(Restoring, "postgres"))! == 0 && !apply.IsCompleted && DateTime.UtcNow < deadline) await Task.Delay(50);
+            Assert.False(apply.IsCompleted, "the copy finished before it could be killed: " + (apply.IsCompleted ? (await apply).StandardOutput : ""));
+
+            // SIGKILL the toolkit alone, as an OOM killer or a closed CI runner would: its pg_dump | pg_restore live on.
+            var toolkit = Process.GetProcesses().Single(p => CommandLine(p.Id).Contains(planFile, StringComparison.Ordinal) && CommandLine(p.Id).Contains("apply", StringComparison.Ordinal));
+            toolkit.Kill();
+            Assert.Equal(137, (await apply).ExitCode);
+            Assert.True((long)(await server.ScalarAsync(Restoring, "postgres"))! > 0, "pg_restore should outlive the killed apply");
+
+            var rolledBack = await ToolkitCli.RunAsync(null, environment, "migrate", "rollback", planFile, "--target-database-env", "SUPA_URL");
+            Assert.True(rolledBack.ExitCode == 0, rolledBack.StandardOutput + rolledBack.StandardError);
+
+            Assert.Equal(0L, await server.ScalarAsync(Restoring, "postgres"));
+            Assert.Equal(before, repo.Snapshot());
+            Assert.Equal(supabaseBefore, await server.ScalarAsync(Fingerprint, "supabase_kill"));
+        }
+        finally { File.Delete(planFile); }
+    }
+
+    private static string CommandLine(int pid)
+    {
+        try { return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' '); }
+        catch (IOException) { return ""; }
+        catch (UnauthorizedAccessException) { return ""; }
     }
 }
