@@ -46,7 +46,7 @@ public sealed partial class MigrateCommand : ICommandDefinition
         var json = new Option<bool>("--json") { Description = "With --out, print the plan JSON instead of a summary." };
         var swapOption = new Option<string[]>("--option")
         {
-            Description = "A swap option TARGET.NAME=VALUE, repeatable (for example r2.accountId=0123abcd, supabase.projectRef=abcdefghijklmnopqrst). Not for secrets.",
+            Description = "A swap option TARGET.NAME=VALUE, repeatable (for example r2.accountId=0123abcd, supabase.projectRef=abcdefghijklmnopqrst, anthropic.modelColumns=tenant_settings.ai_model). Not for secrets.",
         };
         var command = new Command("plan",
             "Compute a migration plan without changing anything.\n" +
