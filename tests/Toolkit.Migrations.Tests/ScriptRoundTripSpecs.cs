@@ -61,6 +61,15 @@ public class ScriptRoundTripSpecs(PostgresServer server) : IClassFixture<Postgre
             Assert.Contains("MIG045", refused.StandardError);
             Assert.Equal(before, repo.Snapshot());
 
+            // A database that does not answer is found before anything changes, and its password is not printed.
+            var unreachable = new Dictionary<string, string?> { ["APP_DB"] = "Host=127.0.0.1;Port=1;Database=none;Username=app;Password=do-not-print-me;Timeout=3" };
+            var noDatabase = await ToolkitCli.RunAsync(null, unreachable, "migrate", "apply", planFile, "--no-validate", "--database-env", "APP_DB");
+            Assert.Equal(1, noDatabase.ExitCode);
+            Assert.Contains("MIG049", noDatabase.StandardError);
+            Assert.DoesNotContain("do-not-print-me", noDatabase.StandardOutput + noDatabase.StandardError);
+            Assert.Equal(before, repo.Snapshot());
+            Assert.Equal("", (await repo.GitAsync("for-each-ref", "refs/toolkit")).Trim());
+
             var applied = await ToolkitCli.RunAsync(null, environment, "migrate", "apply", planFile, "--no-validate", "--database-env", "APP_DB");
             Assert.True(applied.ExitCode == 0, applied.StandardOutput + applied.StandardError);
             Assert.Contains("ran database script ai:openai=anthropic/0001_anthropic_model_ids.sql", applied.StandardOutput);
