@@ -96,22 +96,8 @@ public sealed partial class MigrationEngine
     /// Runs the down scripts of every applied script newer than <paramref name="toVersion"/>, newest first.
     /// Refused, with nothing run, when one of them is one-way (the result names it). <c>0</c> rolls back everything.
     /// </summary>
-    public async Task<MigrationResult> RollbackToAsync(string toVersion, CancellationToken cancellationToken = default)
-    {
-        var (scripts, opened, failure) = await StartAsync(cancellationToken);
-        if (failure is not null) return failure;
-        await using (var connection = opened!)
-        {
-            var applied = Applied(await _journal.ReadAsync(connection, cancellationToken));
-            var plan = PlanDown(scripts, applied, toVersion);
-            if (plan.Refusal != MigrationFailure.None)
-                return MigrationResult.Failed(plan.Refusal, plan.RefusalMessage!, plan.RefusedScript, diagnostics: plan.Diagnostics);
-            if (plan.Steps.Count == 0) return new MigrationResult { Executed = [] };
-            var byName = scripts.ToDictionary(s => s.Name, StringComparer.Ordinal);
-            var steps = plan.Steps.Select(s => (Step: s, Sql: byName[s.Name].Down!)).ToList();
-            return await RunAsync(connection, steps, cancellationToken);
-        }
-    }
+    public Task<MigrationResult> RollbackToAsync(string toVersion, CancellationToken cancellationToken = default) =>
+        RollBackAsync((scripts, applied) => PlanDown(scripts, applied, toVersion), cancellationToken);
 
     /// <summary>
     /// Runs the down scripts of those of <paramref name="scriptNames"/> that are applied, newest first (names not
@@ -119,20 +105,27 @@ public sealed partial class MigrationEngine
     /// Unlike <see cref="RollbackToAsync"/> it leaves every other applied script alone, so several script sets
     /// can share one journal (the migration plans' swap scripts do).
     /// </summary>
-    public async Task<MigrationResult> RollbackScriptsAsync(IReadOnlyCollection<string> scriptNames, CancellationToken cancellationToken = default)
+    public Task<MigrationResult> RollbackScriptsAsync(IReadOnlyCollection<string> scriptNames, CancellationToken cancellationToken = default) =>
+        RollBackAsync((scripts, applied) =>
+        {
+            var chosen = scriptNames.Where(applied.ContainsKey).Distinct(StringComparer.Ordinal).OrderByDescending(n => n, StringComparer.Ordinal).ToList();
+            return PlanDownOf(scripts.ToDictionary(s => s.Name, StringComparer.Ordinal), applied, chosen, $"roll back {string.Join(", ", chosen)}");
+        }, cancellationToken);
+
+    // Every rollback: open a session, read the journal, let `plan` choose the down steps, run them unless refused.
+    private async Task<MigrationResult> RollBackAsync(
+        Func<IReadOnlyList<MigrationScript>, IReadOnlyDictionary<string, AppliedScript>, MigrationPlan> plan, CancellationToken cancellationToken)
     {
         var (scripts, opened, failure) = await StartAsync(cancellationToken);
         if (failure is not null) return failure;
         await using (var connection = opened!)
         {
-            var applied = Applied(await _journal.ReadAsync(connection, cancellationToken));
-            var chosen = scriptNames.Where(applied.ContainsKey).Distinct(StringComparer.Ordinal).OrderByDescending(n => n, StringComparer.Ordinal).ToList();
+            var down = plan(scripts, Applied(await _journal.ReadAsync(connection, cancellationToken)));
+            if (down.Refusal != MigrationFailure.None)
+                return MigrationResult.Failed(down.Refusal, down.RefusalMessage!, down.RefusedScript, diagnostics: down.Diagnostics);
+            if (down.Steps.Count == 0) return new MigrationResult { Executed = [] };
             var byName = scripts.ToDictionary(s => s.Name, StringComparer.Ordinal);
-            var plan = PlanDownOf(byName, applied, chosen, $"roll back {string.Join(", ", chosen)}");
-            if (plan.Refusal != MigrationFailure.None)
-                return MigrationResult.Failed(plan.Refusal, plan.RefusalMessage!, plan.RefusedScript, diagnostics: plan.Diagnostics);
-            if (plan.Steps.Count == 0) return new MigrationResult { Executed = [] };
-            var steps = plan.Steps.Select(s => (Step: s, Sql: byName[s.Name].Down!)).ToList();
+            var steps = down.Steps.Select(s => (Step: s, Sql: byName[s.Name].Down!)).ToList();
             return await RunAsync(connection, steps, cancellationToken);
         }
     }

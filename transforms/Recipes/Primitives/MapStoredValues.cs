@@ -102,12 +102,7 @@ public sealed partial class MapStoredValues : IRecipe
             END $$;
 
             """);
-        foreach (var column in columns)
-        {
-            sql.Append($"\nUPDATE {column.QualifiedTable} t SET {Quote(column.Name)} = b.new_value\n  FROM {backup} b\n");
-            sql.Append($" WHERE b.table_name = {Literal(column.QualifiedName)} AND b.column_name = {Literal(column.Name)}\n");
-            sql.Append($"   AND t.{Quote(column.Name)} = b.old_value AND to_jsonb(t) - {Literal(column.Name)} = b.row_rest;\n");
-        }
+        foreach (var column in columns) AppendUpdate(sql.Append('\n'), column, backup, from: "old_value", to: "new_value");
         return sql.ToString();
     }
 
@@ -115,14 +110,17 @@ public sealed partial class MapStoredValues : IRecipe
     {
         var sql = new StringBuilder();
         sql.Append($"-- Puts back the values {backup} kept, then drops it.\n");
-        foreach (var column in columns)
-        {
-            sql.Append($"UPDATE {column.QualifiedTable} t SET {Quote(column.Name)} = b.old_value\n  FROM {backup} b\n");
-            sql.Append($" WHERE b.table_name = {Literal(column.QualifiedName)} AND b.column_name = {Literal(column.Name)}\n");
-            sql.Append($"   AND t.{Quote(column.Name)} = b.new_value AND to_jsonb(t) - {Literal(column.Name)} = b.row_rest;\n");
-        }
+        foreach (var column in columns) AppendUpdate(sql, column, backup, from: "new_value", to: "old_value");
         sql.Append($"DROP TABLE {backup};\n");
         return sql.ToString();
+    }
+
+    // Up and down are the same update in opposite directions: rows holding `from` get `to`, found by the rest of the row.
+    private static void AppendUpdate(StringBuilder sql, Column column, string backup, string from, string to)
+    {
+        sql.Append($"UPDATE {column.QualifiedTable} t SET {Quote(column.Name)} = b.{to}\n  FROM {backup} b\n");
+        sql.Append($" WHERE b.table_name = {Literal(column.QualifiedName)} AND b.column_name = {Literal(column.Name)}\n");
+        sql.Append($"   AND t.{Quote(column.Name)} = b.{from} AND to_jsonb(t) - {Literal(column.Name)} = b.row_rest;\n");
     }
 
     private static string Quote(string identifier) => $"\"{identifier}\"";
