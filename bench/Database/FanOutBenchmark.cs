@@ -3,10 +3,10 @@ using System.Globalization;
 using System.Text;
 using Npgsql;
 using Toolkit.Core.Processes;
-using Toolkit.Migrations.Database.Backups;
-using Toolkit.Migrations.Database.FanOut;
-using Toolkit.Migrations.Database.Isolation;
-using Toolkit.Migrations.Database.Scripts;
+using Toolkit.Database.Backups;
+using Toolkit.Database.FanOut;
+using Toolkit.Database.Isolation;
+using Toolkit.Database.Scripts;
 
 namespace Toolkit.Bench.Database;
 
@@ -30,7 +30,7 @@ public sealed class FanOutBenchmark : IBenchmark
         var tenants = Arg(args, "--tenants", 1000);
         var parallel = Arg(args, "--parallel", 4);
         var noopOnly = args.Contains("--noop-only");
-        var scripts = Enumerable.Range(1, 10).Select(i => new MigrationScript($"{i:0000}_items_{i:00}.sql",
+        var scripts = Enumerable.Range(1, 10).Select(i => new DatabaseScript($"{i:0000}_items_{i:00}.sql",
             $"CREATE TABLE items_{i:00} (id bigint PRIMARY KEY, tenant_id text NOT NULL DEFAULT 'bench', body text, created_at timestamptz NOT NULL DEFAULT now());\n",
             $"DROP TABLE items_{i:00};\n")).ToList();
         await using var server = await LocalPostgres.StartAsync();

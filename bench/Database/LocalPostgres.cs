@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Toolkit.Core.Processes;
-using Toolkit.Migrations.Database.Backups;
+using Toolkit.Database.Backups;
 
 namespace Toolkit.Bench.Database;
 

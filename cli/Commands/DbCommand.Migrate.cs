@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Toolkit.Migrations.Database;
-using Toolkit.Migrations.Database.Reports;
+using Toolkit.Database;
+using Toolkit.Database.Reports;
 
 namespace Toolkit.Cli.Commands;
 
@@ -25,11 +25,11 @@ public sealed partial class DbCommand
             if (p.GetValue(_dryRun))
             {
                 var plan = await engine.PlanAsync(ct);
-                Console.Out.Write(p.GetValue(_json) ? MigrationReport.ToJson(plan) : MigrationReport.ToText(plan));
-                return plan.Refusal == MigrationFailure.None ? ExitCodes.Ok : ExitCodes.Failed;
+                Console.Out.Write(p.GetValue(_json) ? ScriptReport.ToJson(plan) : ScriptReport.ToText(plan));
+                return plan.Refusal == ScriptFailure.None ? ExitCodes.Ok : ExitCodes.Failed;
             }
             var result = await engine.MigrateAsync(ct);
-            if (result.Failure is MigrationFailure.None or MigrationFailure.ScriptFailed or MigrationFailure.Cancelled)
+            if (result.Failure is ScriptFailure.None or ScriptFailure.ScriptFailed or ScriptFailure.Cancelled)
                 WriteManifest(p.GetValue(manifest), result.Executed);
             return Report(p, result);
         }));

@@ -1,11 +1,11 @@
 using System.CommandLine;
 using Spectre.Console;
-using Toolkit.Migrations.Database;
-using Toolkit.Migrations.Database.Backups;
-using Toolkit.Migrations.Database.FanOut;
-using Toolkit.Migrations.Database.Isolation;
-using Toolkit.Migrations.Database.Reports;
-using Toolkit.Migrations.Database.Scripts;
+using Toolkit.Database;
+using Toolkit.Database.Backups;
+using Toolkit.Database.FanOut;
+using Toolkit.Database.Isolation;
+using Toolkit.Database.Reports;
+using Toolkit.Database.Scripts;
 using Toolkit.Stacks.Configuration;
 
 namespace Toolkit.Cli.Commands;
@@ -26,7 +26,7 @@ public sealed partial class DbCommand
     private async Task<int> FanOutAsync(ParseResult p, bool allowDestructive, string? manifest, CancellationToken ct)
     {
         var connection = RequirePostgres(p);
-        IScriptProvider scripts = p.GetValue(_scripts) is { } dir ? new FolderScriptProvider(dir) : Migrations.Database.Baseline.BaselineScripts.For("postgresql");
+        IScriptProvider scripts = p.GetValue(_scripts) is { } dir ? new FolderScriptProvider(dir) : Database.Baseline.BaselineScripts.For("postgresql");
         var options = new FanOutOptions
         {
             Parallel = p.GetValue(_parallel),
@@ -37,7 +37,7 @@ public sealed partial class DbCommand
             BackupDirectory = p.GetValue(_noBackup) ? null : p.GetValue(_backupDir) ?? Path.Combine(Environment.CurrentDirectory, ".toolkit", "backups"),
             DryRun = p.GetValue(_dryRun),
         };
-        var fanOut = new TenantFanOut(connection, scripts, new TextWriterMigrationLog(Console.Error));
+        var fanOut = new TenantFanOut(connection, scripts, new TextWriterScriptLog(Console.Error));
         FanOutSummary summary;
         if (Interactive)
         {
@@ -79,7 +79,7 @@ public sealed partial class DbCommand
             var results = await provisioner.ProvisionAsync(loaded, ct);
             var failed = results.Where(r => !r.Migration.Successful).ToList();
             if (p.GetValue(_json))
-                Console.Out.Write(MigrationReport.Json(w =>
+                Console.Out.Write(ScriptReport.Json(w =>
                 {
                     w.WriteString("isolation", IsolationLevels.Name(loaded.Architecture.Isolation!.Value));
                     w.WriteStartArray("targets");
@@ -130,10 +130,10 @@ public sealed partial class DbCommand
     private string RequirePostgres(ParseResult p)
     {
         var connection = p.GetValue(_connection);
-        if (connection is null || Migrations.Database.Engines.DatabaseEngines.IsSqlite(connection))
+        if (connection is null || Database.Engines.DatabaseEngines.IsSqlite(connection))
             throw new Core.Diagnostics.DiagnosticException(Core.Diagnostics.Diagnostic.Error("tenant-engine",
                 "tenant isolation and dumps need PostgreSQL: pass --connection \"Host=...;Database=...;Username=...;Password=...\"."));
-        Migrations.Database.Engines.DatabaseEngines.FromConnectionString(connection);
+        Database.Engines.DatabaseEngines.FromConnectionString(connection);
         return connection;
     }
 

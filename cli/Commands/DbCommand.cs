@@ -1,10 +1,10 @@
 using System.CommandLine;
 using Toolkit.Core.Diagnostics;
-using Toolkit.Migrations.Database;
-using Toolkit.Migrations.Database.Engines;
-using Toolkit.Migrations.Database.Execution;
-using Toolkit.Migrations.Database.Releases;
-using Toolkit.Migrations.Database.Reports;
+using Toolkit.Database;
+using Toolkit.Database.Engines;
+using Toolkit.Database.Execution;
+using Toolkit.Database.Releases;
+using Toolkit.Database.Reports;
 
 namespace Toolkit.Cli.Commands;
 
@@ -57,7 +57,7 @@ public sealed partial class DbCommand : ICommandDefinition
         {
             var engine = BuildEngine(p, allowDestructive: false);
             var status = await engine.StatusAsync(ct);
-            Console.Out.Write(p.GetValue(_json) ? MigrationReport.ToJson(status) : MigrationReport.ToText(status));
+            Console.Out.Write(p.GetValue(_json) ? ScriptReport.ToJson(status) : ScriptReport.ToText(status));
             return status.Changed.Count > 0 && !p.GetValue(_allowChanged) ? ExitCodes.Failed : ExitCodes.Ok;
         }));
         return command;
@@ -71,8 +71,8 @@ public sealed partial class DbCommand : ICommandDefinition
         command.SetAction((ParseResult p, CancellationToken ct) => CommandGuard.RunAsync(async () =>
         {
             var plan = await BuildEngine(p, p.GetValue(allowDestructive)).PlanAsync(ct);
-            Console.Out.Write(p.GetValue(_json) ? MigrationReport.ToJson(plan) : MigrationReport.ToText(plan));
-            return plan.Refusal == MigrationFailure.None ? ExitCodes.Ok : ExitCodes.Failed;
+            Console.Out.Write(p.GetValue(_json) ? ScriptReport.ToJson(plan) : ScriptReport.ToText(plan));
+            return plan.Refusal == ScriptFailure.None ? ExitCodes.Ok : ExitCodes.Failed;
         }));
         return command;
     }
@@ -88,17 +88,17 @@ public sealed partial class DbCommand : ICommandDefinition
             if (p.GetValue(_dryRun))
             {
                 var plan = await engine.PlanRollbackAsync(p.GetValue(to)!, ct);
-                Console.Out.Write(p.GetValue(_json) ? MigrationReport.ToJson(plan) : MigrationReport.ToText(plan));
-                return plan.Refusal == MigrationFailure.None ? ExitCodes.Ok : ExitCodes.Failed;
+                Console.Out.Write(p.GetValue(_json) ? ScriptReport.ToJson(plan) : ScriptReport.ToText(plan));
+                return plan.Refusal == ScriptFailure.None ? ExitCodes.Ok : ExitCodes.Failed;
             }
             return Report(p, await engine.RollbackToAsync(p.GetValue(to)!, ct));
         }));
         return command;
     }
 
-    private int Report(ParseResult p, MigrationResult result)
+    private int Report(ParseResult p, ScriptRunResult result)
     {
-        Console.Out.Write(p.GetValue(_json) ? MigrationReport.ToJson(result) : MigrationReport.ToText(result));
+        Console.Out.Write(p.GetValue(_json) ? ScriptReport.ToJson(result) : ScriptReport.ToText(result));
         if (!result.Successful)
         {
             foreach (var d in result.Diagnostics.Where(d => d.Severity == Severity.Error)) Console.Error.WriteLine(d);
@@ -109,14 +109,14 @@ public sealed partial class DbCommand : ICommandDefinition
 
     private string ConnectionOf(ParseResult p) => p.GetValue(_connection) ?? DatabaseEngines.DefaultConnection(Environment.CurrentDirectory);
 
-    private MigrationEngineBuilder Builder(ParseResult p, bool allowDestructive, string? connection = null)
+    private ScriptEngineBuilder Builder(ParseResult p, bool allowDestructive, string? connection = null)
     {
-        var builder = MigrationEngineBuilder.For(connection ?? ConnectionOf(p))
+        var builder = ScriptEngineBuilder.For(connection ?? ConnectionOf(p))
             .WithJournal(p.GetValue(_journalSchema), p.GetValue(_journalTable)!)
             .WithStatementTimeout(p.GetValue(_timeout) is { } s ? TimeSpan.FromSeconds(s) : null)
             .AllowChangedScripts(p.GetValue(_allowChanged))
             .AllowDestructiveChanges(allowDestructive)
-            .WithLog(new TextWriterMigrationLog(Console.Error));
+            .WithLog(new TextWriterScriptLog(Console.Error));
         builder = p.GetValue(_scripts) is { } dir ? builder.WithScriptsFromFolder(dir) : builder.WithBaselineScripts();
         if (p.GetValue(_singleTransaction)) builder = builder.WithSingleTransaction();
         foreach (var (text, kind) in (p.GetValue(_vars) ?? []).Select(v => (v, VariableKind.Literal)).Concat((p.GetValue(_idents) ?? []).Select(v => (v, VariableKind.Identifier))))
@@ -129,12 +129,12 @@ public sealed partial class DbCommand : ICommandDefinition
         return builder;
     }
 
-    private MigrationEngine BuildEngine(ParseResult p, bool allowDestructive) => Builder(p, allowDestructive).Build();
+    private ScriptEngine BuildEngine(ParseResult p, bool allowDestructive) => Builder(p, allowDestructive).Build();
 
     private static void WriteManifest(string? path, IEnumerable<ExecutedScript> executed)
     {
         if (path is null) return;
-        ReleaseManifest.From(executed).Write(path);
+        ReleaseManifests.From(executed).Write(path);
         Console.Error.WriteLine($"release manifest written to {path}");
     }
 }

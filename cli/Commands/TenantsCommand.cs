@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Toolkit.Core.Diagnostics;
-using Toolkit.Migrations.Database.Engines;
-using Toolkit.Migrations.Database.Isolation;
-using Toolkit.Migrations.Database.Reports;
+using Toolkit.Database.Engines;
+using Toolkit.Database.Isolation;
+using Toolkit.Database.Reports;
 using Toolkit.Stacks.Configuration;
 
 namespace Toolkit.Cli.Commands;
@@ -72,7 +72,7 @@ public sealed class TenantsCommand : ICommandDefinition
         {
             var list = await new TenantRegistry(Admin(p)).ListAsync(ct);
             if (p.GetValue(_json))
-                Console.Out.Write(MigrationReport.Json(w =>
+                Console.Out.Write(ScriptReport.Json(w =>
                 {
                     w.WriteStartArray("tenants");
                     foreach (var t in list)
@@ -129,7 +129,7 @@ public sealed class TenantsCommand : ICommandDefinition
             if (p.GetValue(_config) is { } file) ConfigLoader.Load(file);
             var report = await new AttackMatrix(Admin(p)).RunAsync(ct);
             if (p.GetValue(_json))
-                Console.Out.Write(MigrationReport.Json(w =>
+                Console.Out.Write(ScriptReport.Json(w =>
                 {
                     w.WriteString("isolation", IsolationLevels.Name(report.Isolation));
                     w.WriteNumber("attempts", report.Attempts);

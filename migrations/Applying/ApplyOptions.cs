@@ -25,7 +25,7 @@ public sealed record ApplyOptions(
 
 /// <summary>
 /// Runs a plan's database scripts and undoes them: the seam to the database script runner
-/// (migrations/Database), which journals what ran.
+/// (database/, Toolkit.Database), which journals what ran.
 /// </summary>
 public interface IMigrationScriptRunner
 {

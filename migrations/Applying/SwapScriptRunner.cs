@@ -1,13 +1,13 @@
 using Npgsql;
 using Toolkit.Core.Diagnostics;
-using Toolkit.Migrations.Database;
-using Toolkit.Migrations.Database.Scripts;
+using Toolkit.Database;
+using Toolkit.Database.Scripts;
 using Toolkit.Migrations.Planning;
 
 namespace Toolkit.Migrations.Applying;
 
 /// <summary>
-/// Runs a plan's swap database scripts with the database engine (<c>migrations/Database</c>) against one
+/// Runs a plan's swap database scripts with the database engine (<c>database/</c>, Toolkit.Database) against one
 /// PostgreSQL database. Each script commits together with its row in the journal table
 /// <see cref="JournalTable"/>, under a name that carries the plan id (<c>0001_&lt;plan&gt;_label.sql</c>), so
 /// a process killed at any point leaves the journal telling exactly which scripts ran, and plans never
@@ -33,13 +33,13 @@ public sealed class SwapScriptRunner(string connectionString, string planId) : I
     public async Task CheckAsync(IReadOnlyList<PreparedScript> scripts, CancellationToken cancellationToken)
     {
         var engine = Engine(scripts);
-        Database.MigrationPlan plan;
+        ScriptPlan plan;
         try { plan = await engine.PlanAsync(cancellationToken); }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or System.Net.Sockets.SocketException or TimeoutException)
         {
             throw Refusal($"cannot connect to {engine.Configuration.Engine.DisplayConnection}: {e.Message}");
         }
-        if (plan.Refusal != MigrationFailure.None) throw Refusal(plan.RefusalMessage!);
+        if (plan.Refusal != ScriptFailure.None) throw Refusal(plan.RefusalMessage!);
     }
 
     /// <inheritdoc/>
@@ -66,10 +66,10 @@ public sealed class SwapScriptRunner(string connectionString, string planId) : I
         return status.Applied.Any(a => a.Name == name);
     }
 
-    private MigrationEngine Engine(IReadOnlyList<PreparedScript> scripts) =>
-        MigrationEngineBuilder.For(connectionString)
+    private ScriptEngine Engine(IReadOnlyList<PreparedScript> scripts) =>
+        ScriptEngineBuilder.For(connectionString)
             .WithJournal(null, JournalTable)
-            .WithScripts(scripts.Select(s => new MigrationScript(JournalName(s.Id), s.Script.Up, s.Script.Down) { SourcePath = s.Id }))
+            .WithScripts(scripts.Select(s => new DatabaseScript(JournalName(s.Id), s.Script.Up, s.Script.Down) { SourcePath = s.Id }))
             .Build();
 
     private async Task DropJournalIfOnlyOursAsync(CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Toolkit.Core.Diagnostics;
 using Toolkit.Promotion.Analysis;
-using Toolkit.Promotion.Releases;
+using Toolkit.Core.Releases;
 using Toolkit.Stacks.Configuration;
 
 namespace Toolkit.Promotion.Engine;

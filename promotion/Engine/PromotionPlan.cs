@@ -1,5 +1,5 @@
 using Toolkit.Promotion.Analysis;
-using Toolkit.Promotion.Releases;
+using Toolkit.Core.Releases;
 using Toolkit.Stacks.Configuration;
 
 namespace Toolkit.Promotion.Engine;

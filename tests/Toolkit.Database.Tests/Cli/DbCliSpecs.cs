@@ -84,7 +84,7 @@ public sealed class DbCliSpecs : IDisposable
         var db = Scripts(("0001_a.sql", "CREATE TABLE a (id int);"), ("0001_a.down.sql", "DROP TABLE a;"));
         await ToolkitCli.RunAsync(_dir.Path, "db", "migrate", "--scripts", db);
         _dir.Write("db/0002_backfill.sql", "INSERT INTO a VALUES (1);");
-        var checksum = Toolkit.Migrations.Database.Scripts.MigrationScript.ComputeChecksum("INSERT INTO a VALUES (1);");
+        var checksum = Toolkit.Database.Scripts.DatabaseScript.ComputeChecksum("INSERT INTO a VALUES (1);");
 
         var run = await ToolkitCli.RunAsync(_dir.Path, "db", "migrate", "--scripts", db, "--release-manifest", "release.json");
 

@@ -53,7 +53,7 @@ public sealed class TenantsCliSpecs(PostgresServer server, ITestOutputHelper out
         var config = Configs.With(IsolationLevel.SchemaPerTenant, "acme", "globex", "initech");
         var file = _dir.Write("toolkit.yaml", Configs.Yaml(config));
         Assert.Equal(0, (await ToolkitCli.RunAsync(_dir.Path, "db", "provision", "--config", file, "--connection", admin)).ExitCode);
-        foreach (var s in Toolkit.Migrations.Database.Baseline.BaselineScripts.For("postgresql").GetScripts())
+        foreach (var s in Toolkit.Database.Baseline.BaselineScripts.For("postgresql").GetScripts())
         {
             _dir.Write(Path.Combine("db", s.Name), s.Up);
             _dir.Write(Path.Combine("db", s.DownName), s.Down!);

@@ -1,5 +1,5 @@
 using System.Data.Common;
-using Toolkit.Migrations.Database.Engines;
+using Toolkit.Database.Engines;
 
 namespace Toolkit.Database.Tests.Engine;
 

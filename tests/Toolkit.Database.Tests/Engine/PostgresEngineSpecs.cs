@@ -1,5 +1,5 @@
-using Toolkit.Migrations.Database;
-using Toolkit.Migrations.Database.Scripts;
+using Toolkit.Database;
+using Toolkit.Database.Scripts;
 using Toolkit.Testing;
 
 namespace Toolkit.Database.Tests.Engine;
@@ -18,7 +18,7 @@ public sealed class PostgresEngineSpecs(PostgresServer server) : EngineSpecs
             S("0001_t.sql", "CREATE TABLE t (id integer, v text);"),
             S("0002_index.sql", "CREATE INDEX CONCURRENTLY IF NOT EXISTS t_v ON t (v);\nCREATE INDEX CONCURRENTLY IF NOT EXISTS t_id ON t (id);", "DROP INDEX CONCURRENTLY t_v;\nDROP INDEX CONCURRENTLY t_id;"),
         };
-        var engine = MigrationEngineBuilder.For(db).WithScripts(scripts).Build();
+        var engine = ScriptEngineBuilder.For(db).WithScripts(scripts).Build();
 
         Assert.True((await engine.PlanAsync()).Steps[1].OutsideTransaction);
         var result = await engine.MigrateAsync();
@@ -27,8 +27,8 @@ public sealed class PostgresEngineSpecs(PostgresServer server) : EngineSpecs
         Assert.True((await engine.RollbackToAsync("0001")).Successful);
         Assert.Equal(0, await Db.CountAsync(db, "SELECT count(*) FROM pg_indexes WHERE tablename = 't'"));
 
-        var single = await MigrationEngineBuilder.For(db).WithScripts(scripts).WithSingleTransaction().Build().MigrateAsync();
-        Assert.Equal(MigrationFailure.NotRunnable, single.Failure);
+        var single = await ScriptEngineBuilder.For(db).WithScripts(scripts).WithSingleTransaction().Build().MigrateAsync();
+        Assert.Equal(ScriptFailure.NotRunnable, single.Failure);
         Assert.Equal("0002_index.sql", single.FailingScript);
     }
 
@@ -36,11 +36,11 @@ public sealed class PostgresEngineSpecs(PostgresServer server) : EngineSpecs
     public async Task I_can_cancel_a_statement_that_runs_past_the_statement_timeout()
     {
         var db = await NewDatabaseAsync();
-        var result = await MigrationEngineBuilder.For(db)
+        var result = await ScriptEngineBuilder.For(db)
             .WithScripts([S("0001_slow.sql", "CREATE TABLE slow (id int); SELECT pg_sleep(5);")])
             .WithStatementTimeout(TimeSpan.FromMilliseconds(300)).Build().MigrateAsync();
 
-        Assert.Equal(MigrationFailure.ScriptFailed, result.Failure);
+        Assert.Equal(ScriptFailure.ScriptFailed, result.Failure);
         Assert.Contains("statement timeout", result.Error);
         Assert.False(await Db.TableExistsAsync(db, "slow"));
     }
@@ -50,7 +50,7 @@ public sealed class PostgresEngineSpecs(PostgresServer server) : EngineSpecs
     {
         var db = await NewDatabaseAsync();
         await Db.ScalarAsync(db, "CREATE SCHEMA tenant_x");
-        var result = await MigrationEngineBuilder.For(db).WithScripts([S("0001_a.sql", "CREATE TABLE a (id int);")])
+        var result = await ScriptEngineBuilder.For(db).WithScripts([S("0001_a.sql", "CREATE TABLE a (id int);")])
             .InSchema("tenant_x").WithJournal("ops", "applied_scripts").Build().MigrateAsync();
 
         Assert.True(result.Successful, result.Error);
@@ -62,7 +62,7 @@ public sealed class PostgresEngineSpecs(PostgresServer server) : EngineSpecs
     public async Task I_can_apply_the_shipped_baseline_saas_schema_and_roll_it_all_back()
     {
         var db = await NewDatabaseAsync();
-        var engine = MigrationEngineBuilder.For(db).WithBaselineScripts().Build();
+        var engine = ScriptEngineBuilder.For(db).WithBaselineScripts().Build();
         var result = await engine.MigrateAsync();
 
         Assert.True(result.Successful, result.Error);

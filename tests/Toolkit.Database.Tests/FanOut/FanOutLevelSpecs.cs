@@ -1,10 +1,10 @@
 using Toolkit.Database.Tests.Engine;
 using Toolkit.Database.Tests.Isolation;
-using Toolkit.Migrations.Database.Backups;
-using Toolkit.Migrations.Database.Baseline;
-using Toolkit.Migrations.Database.FanOut;
-using Toolkit.Migrations.Database.Isolation;
-using Toolkit.Migrations.Database.Scripts;
+using Toolkit.Database.Backups;
+using Toolkit.Database.Baseline;
+using Toolkit.Database.FanOut;
+using Toolkit.Database.Isolation;
+using Toolkit.Database.Scripts;
 using Toolkit.Stacks.Configuration;
 using Toolkit.Testing;
 
@@ -22,7 +22,7 @@ public sealed class FanOutLevelSpecs(PostgresServer server)
         await new TenantProvisioner(admin).ProvisionAsync(Configs.With(level, "acme", "globex"));
         var tenants = await new TenantRegistry(admin).ListAsync(CancellationToken.None);
         using var backups = new TempDirectory("toolkit-lvl");
-        var notes = new MigrationScript("0005_notes.sql", "CREATE TABLE notes (id int, tenant_id text NOT NULL DEFAULT current_setting('app.tenant_id', true));", "DROP TABLE notes;");
+        var notes = new DatabaseScript("0005_notes.sql", "CREATE TABLE notes (id int, tenant_id text NOT NULL DEFAULT current_setting('app.tenant_id', true));", "DROP TABLE notes;");
         var scripts = new InMemoryScriptProvider(BaselineScripts.For("postgresql").GetScripts().Append(notes));
 
         var summary = await new TenantFanOut(admin, scripts).RunAsync(new FanOutOptions { BackupDirectory = backups.Path });

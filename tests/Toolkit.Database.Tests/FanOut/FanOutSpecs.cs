@@ -1,10 +1,10 @@
 using Toolkit.Database.Tests.Engine;
 using Toolkit.Database.Tests.Isolation;
-using Toolkit.Migrations.Database.Backups;
-using Toolkit.Migrations.Database.Baseline;
-using Toolkit.Migrations.Database.FanOut;
-using Toolkit.Migrations.Database.Isolation;
-using Toolkit.Migrations.Database.Scripts;
+using Toolkit.Database.Backups;
+using Toolkit.Database.Baseline;
+using Toolkit.Database.FanOut;
+using Toolkit.Database.Isolation;
+using Toolkit.Database.Scripts;
 using Toolkit.Stacks.Configuration;
 using Toolkit.Testing;
 using Xunit.Abstractions;
@@ -14,10 +14,10 @@ namespace Toolkit.Database.Tests.FanOut;
 [Collection(PostgresCollection.Name)]
 public sealed class FanOutSpecs(PostgresServer server, ITestOutputHelper output)
 {
-    private static IScriptProvider BaselinePlus(params MigrationScript[] extra) =>
+    private static IScriptProvider BaselinePlus(params DatabaseScript[] extra) =>
         new InMemoryScriptProvider(BaselineScripts.For("postgresql").GetScripts().Concat(extra));
 
-    private static readonly MigrationScript Notes = new("0005_add_notes.sql",
+    private static readonly DatabaseScript Notes = new("0005_add_notes.sql",
         "CREATE TABLE notes (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), tenant_id text NOT NULL DEFAULT current_setting('app.tenant_id', true), body text);\nALTER TABLE organizations ADD COLUMN notes_count integer;\nCREATE INDEX notes_body ON $tenant_schema$.notes (body);\nCOMMENT ON TABLE notes IS $tenant_id$;",
         "DROP TABLE notes;\nALTER TABLE organizations DROP COLUMN notes_count;");
 
@@ -62,11 +62,11 @@ public sealed class FanOutSpecs(PostgresServer server, ITestOutputHelper output)
         var (admin, tenants) = await ProvisionAsync(5);
         var victim = tenants[2];
         await Db.ScalarAsync(admin, $"INSERT INTO {victim.Schema}.organizations (tenant_id, name, slug) VALUES ('x', 'taken', 'taken')");
-        var insert = new MigrationScript("0005_seed.sql", "CREATE TABLE seeded (id int);\nINSERT INTO organizations (tenant_id, name, slug) VALUES ('x', 'taken', 'taken');", "DROP TABLE seeded;");
+        var insert = new DatabaseScript("0005_seed.sql", "CREATE TABLE seeded (id int);\nINSERT INTO organizations (tenant_id, name, slug) VALUES ('x', 'taken', 'taken');", "DROP TABLE seeded;");
         var fanOut = new TenantFanOut(admin, BaselinePlus(insert));
 
         var failed = await fanOut.RunAsync(new FanOutOptions { Parallel = 2 });
-        output.WriteLine(Toolkit.Migrations.Database.Reports.FanOutReport.ToText(failed));
+        output.WriteLine(Toolkit.Database.Reports.FanOutReport.ToText(failed));
 
         Assert.False(failed.Successful);
         var failure = Assert.Single(failed.Tenants, t => t.State == TenantRunState.Failed);
@@ -89,7 +89,7 @@ public sealed class FanOutSpecs(PostgresServer server, ITestOutputHelper output)
     {
         var (admin, tenants) = await ProvisionAsync(4);
         await Db.ScalarAsync(admin, $"INSERT INTO {tenants[0].Schema}.organizations (tenant_id, name, slug) VALUES ('x', 'taken', 'taken')");
-        var insert = new MigrationScript("0005_seed.sql", "INSERT INTO organizations (tenant_id, name, slug) VALUES ('x', 'taken', 'taken');", "DELETE FROM organizations WHERE slug = 'taken';");
+        var insert = new DatabaseScript("0005_seed.sql", "INSERT INTO organizations (tenant_id, name, slug) VALUES ('x', 'taken', 'taken');", "DELETE FROM organizations WHERE slug = 'taken';");
 
         var summary = await new TenantFanOut(admin, BaselinePlus(insert)).RunAsync(new FanOutOptions { Parallel = 4, Canary = 1 });
 

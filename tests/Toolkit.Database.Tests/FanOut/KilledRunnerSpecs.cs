@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Toolkit.Database.Tests.Engine;
 using Toolkit.Database.Tests.Isolation;
-using Toolkit.Migrations.Database.Baseline;
-using Toolkit.Migrations.Database.FanOut;
-using Toolkit.Migrations.Database.Isolation;
+using Toolkit.Database.Baseline;
+using Toolkit.Database.FanOut;
+using Toolkit.Database.Isolation;
 using Toolkit.Stacks.Configuration;
 using Toolkit.Testing;
 using Xunit.Abstractions;
@@ -28,7 +28,7 @@ public sealed class KilledRunnerSpecs(PostgresServer server, ITestOutputHelper o
         }
         dir.Write("db/0005_slow_a.sql", "SELECT pg_sleep(0.25);\nCREATE TABLE slow_a (id int);");
         dir.Write("db/0006_slow_b.sql", "SELECT pg_sleep(0.25);\nCREATE TABLE slow_b (id int);");
-        var fingerprint = TenantFanOut.Fingerprint(new Toolkit.Migrations.Database.Scripts.FolderScriptProvider(dir.Combine("db")).GetScripts());
+        var fingerprint = TenantFanOut.Fingerprint(new Toolkit.Database.Scripts.FolderScriptProvider(dir.Combine("db")).GetScripts());
         string[] args = ["db", "migrate", "--tenants", "--parallel", "2", "--no-backup", "--scripts", dir.Combine("db"), "--connection", admin];
 
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dir.Path };

@@ -1,6 +1,6 @@
 using Toolkit.Core.Diagnostics;
 using Toolkit.Database.Tests.Engine;
-using Toolkit.Migrations.Database.Isolation;
+using Toolkit.Database.Isolation;
 using Toolkit.Stacks.Configuration;
 using Toolkit.Testing;
 using Xunit.Abstractions;

@@ -1,7 +1,7 @@
 using Toolkit.Core.Diagnostics;
-using Toolkit.Migrations.Database;
-using Toolkit.Migrations.Database.Linting;
-using Toolkit.Migrations.Database.Scripts;
+using Toolkit.Database;
+using Toolkit.Database.Linting;
+using Toolkit.Database.Scripts;
 using Toolkit.Testing;
 
 namespace Toolkit.Database.Tests.Linting;
@@ -50,8 +50,8 @@ public sealed class LintSpecs
     [Fact]
     public void I_can_lint_the_shipped_baseline_without_findings()
     {
-        Assert.Empty(ScriptLinter.Lint(Toolkit.Migrations.Database.Baseline.BaselineScripts.For("postgresql").GetScripts()));
-        Assert.Empty(ScriptLinter.Lint(Toolkit.Migrations.Database.Baseline.BaselineScripts.For("sqlite").GetScripts()));
+        Assert.Empty(ScriptLinter.Lint(Toolkit.Database.Baseline.BaselineScripts.For("postgresql").GetScripts()));
+        Assert.Empty(ScriptLinter.Lint(Toolkit.Database.Baseline.BaselineScripts.For("sqlite").GetScripts()));
     }
 
     [Fact(Timeout = 60_000)]
@@ -61,18 +61,18 @@ public sealed class LintSpecs
         var db = $"Data Source={dir.Combine("lint.db")}";
         var scripts = new[]
         {
-            new MigrationScript("0001_users.sql", "CREATE TABLE users (id int, legacy text);"),
-            new MigrationScript("0002_drop.sql", "CREATE TABLE other (id int);\nALTER TABLE users DROP COLUMN legacy;", sourcePath: "db/0002_drop.sql"),
+            new DatabaseScript("0001_users.sql", "CREATE TABLE users (id int, legacy text);"),
+            new DatabaseScript("0002_drop.sql", "CREATE TABLE other (id int);\nALTER TABLE users DROP COLUMN legacy;", sourcePath: "db/0002_drop.sql"),
         };
-        await MigrationEngineBuilder.For(db).WithScripts(scripts[..1]).Build().MigrateAsync();
+        await ScriptEngineBuilder.For(db).WithScripts(scripts[..1]).Build().MigrateAsync();
 
-        var refused = await MigrationEngineBuilder.For(db).WithScripts(scripts).Build().MigrateAsync();
-        Assert.Equal(MigrationFailure.LintBlocked, refused.Failure);
+        var refused = await ScriptEngineBuilder.For(db).WithScripts(scripts).Build().MigrateAsync();
+        Assert.Equal(ScriptFailure.LintBlocked, refused.Failure);
         var finding = Assert.Single(refused.Diagnostics);
         Assert.Equal("db/0002_drop.sql:2:19: error drop-column: drops a column (users.legacy): stop reading and writing it first, then drop it in a later release (--allow-destructive)", finding.ToString());
         Assert.False(await Engine.Db.TableExistsAsync(db, "other"));
 
-        var allowed = await MigrationEngineBuilder.For(db).WithScripts(scripts).AllowDestructiveChanges().Build().MigrateAsync();
+        var allowed = await ScriptEngineBuilder.For(db).WithScripts(scripts).AllowDestructiveChanges().Build().MigrateAsync();
         Assert.True(allowed.Successful, allowed.Error);
     }
 }

@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Text;
-using Toolkit.Migrations.Database;
+using Toolkit.Database;
 using Toolkit.Testing;
 
 namespace Toolkit.Database.Tests.PublicApi;
@@ -15,7 +15,7 @@ public sealed class PublicApiSpecs
     public void I_can_rely_on_the_database_public_api_not_changing_by_accident()
     {
         var approvedPath = RepositoryRoot.Combine("tests", "Toolkit.Database.Tests", "PublicApi", "database-api.approved.txt");
-        var actual = Describe(typeof(MigrationEngine).Assembly);
+        var actual = Describe(typeof(ScriptEngine).Assembly);
         var approved = File.Exists(approvedPath) ? File.ReadAllText(approvedPath) : "";
         if (approved != actual) File.WriteAllText(Path.ChangeExtension(approvedPath, null).Replace(".approved", ".received") + ".txt", actual);
         Assert.Equal(approved, actual);
@@ -25,7 +25,7 @@ public sealed class PublicApiSpecs
     {
         var text = new StringBuilder();
         var types = assembly.GetExportedTypes()
-            .Where(t => t.Namespace?.StartsWith("Toolkit.Migrations.Database", StringComparison.Ordinal) == true)
+            .Where(t => t.Namespace?.StartsWith("Toolkit.Database", StringComparison.Ordinal) == true)
             .OrderBy(t => t.FullName, StringComparer.Ordinal);
         foreach (var type in types)
         {

@@ -1,0 +1,106 @@
+using System.Security.Cryptography;
+using System.Text;
+using Npgsql;
+using Toolkit.Core.Diagnostics;
+using Toolkit.Stacks.Configuration;
+
+namespace Toolkit.Database.Isolation;
+
+/// <summary>Reads and writes the registry in the admin database (schema <c>toolkit</c>).</summary>
+public sealed class TenantRegistry(string adminConnectionString)
+{
+    /// <summary>The admin connection string.</summary>
+    public string AdminConnectionString { get; } = adminConnectionString;
+
+    /// <summary>Creates or updates the registry tables (journaled scripts) and the password key.</summary>
+    public async Task EnsureAsync(CancellationToken cancellationToken)
+    {
+        var result = await ScriptEngineBuilder.For(AdminConnectionString).WithScripts(IsolationSql.Registry)
+            .WithJournal("toolkit").Build().MigrateAsync(cancellationToken);
+        if (!result.Successful) throw new DiagnosticException(Diagnostic.Error("tenant-registry", "creating the tenant registry failed: " + result.Error));
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("INSERT INTO toolkit.settings (key, value) VALUES ('password_key', @key) ON CONFLICT (key) DO NOTHING", connection);
+        command.Parameters.AddWithValue("key", Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>True when the registry exists.</summary>
+    public async Task<bool> ExistsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT to_regclass('toolkit.tenants')::text", connection);
+        return await command.ExecuteScalarAsync(cancellationToken) is string;
+    }
+
+    /// <summary>Every registered tenant, by id. Empty when there is no registry.</summary>
+    public async Task<IReadOnlyList<RegisteredTenant>> ListAsync(CancellationToken cancellationToken)
+    {
+        if (!await ExistsAsync(cancellationToken)) return [];
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT id, slug, isolation, role_name, schema_name, database_name FROM toolkit.tenants ORDER BY id", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var tenants = new List<RegisteredTenant>();
+        while (await reader.ReadAsync(cancellationToken))
+            tenants.Add(new RegisteredTenant(reader.GetString(0), reader.GetString(1), IsolationLevels.Parse(reader.GetString(2)),
+                reader.GetString(3), reader.GetString(4), reader.GetString(5)));
+        return tenants;
+    }
+
+    /// <summary>The tenant with <paramref name="id"/>; an error naming it when it is not registered.</summary>
+    public async Task<RegisteredTenant> GetAsync(string id, CancellationToken cancellationToken) =>
+        (await ListAsync(cancellationToken)).FirstOrDefault(t => t.Id == id)
+        ?? throw new DiagnosticException(Diagnostic.Error("tenant-unknown", $"tenant '{id}' is not registered in this database: run 'toolkit db provision' or 'toolkit tenants add' first."));
+
+    /// <summary>The password of a tenant's role: HMAC-SHA256 of the role name under the registry's key (never stored, never logged).</summary>
+    public async Task<string> PasswordAsync(string role, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT value FROM toolkit.settings WHERE key = 'password_key'", connection);
+        var key = (string?)await command.ExecuteScalarAsync(cancellationToken)
+                  ?? throw new DiagnosticException(Diagnostic.Error("tenant-registry", "the registry has no password key: run 'toolkit db provision' first."));
+        var mac = HMACSHA256.HashData(Convert.FromHexString(key), Encoding.UTF8.GetBytes(role));
+        return Convert.ToBase64String(mac).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+
+    /// <summary>Tenants whose recorded fingerprint equals <paramref name="fingerprint"/>: one query for every tenant.</summary>
+    public async Task<IReadOnlySet<string>> UpToDateAsync(string fingerprint, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT tenant_id FROM toolkit.tenant_state WHERE fingerprint = @f", connection);
+        command.Parameters.AddWithValue("f", fingerprint);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetString(0));
+        return ids;
+    }
+
+    /// <summary>Records (or, with null, forgets) the fingerprint of what a tenant has applied.</summary>
+    public async Task SetStateAsync(IEnumerable<string> tenantIds, string? fingerprint, CancellationToken cancellationToken)
+    {
+        var ids = tenantIds.ToArray();
+        if (ids.Length == 0) return;
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = fingerprint is null
+            ? new NpgsqlCommand("DELETE FROM toolkit.tenant_state WHERE tenant_id = ANY(@ids)", connection)
+            : new NpgsqlCommand("INSERT INTO toolkit.tenant_state (tenant_id, fingerprint, updated_at) SELECT unnest(@ids), @f, now() ON CONFLICT (tenant_id) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, updated_at = now()", connection);
+        command.Parameters.AddWithValue("ids", ids);
+        if (fingerprint is not null) command.Parameters.AddWithValue("f", fingerprint);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Removes a tenant's registry row (its state row goes with it).</summary>
+    public async Task DeleteAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("DELETE FROM toolkit.tenants WHERE id = @id", connection);
+        command.Parameters.AddWithValue("id", id);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(AdminConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+}

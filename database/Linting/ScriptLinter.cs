@@ -1,0 +1,102 @@
+using System.Text.RegularExpressions;
+using Toolkit.Core.Diagnostics;
+using Toolkit.Database.Execution;
+using Toolkit.Database.Scripts;
+
+namespace Toolkit.Database.Linting;
+
+/// <summary>
+/// Flags destructive or locking changes in up scripts, each at its file and line with a rule id.
+/// Works on the text with comments and strings blanked, statement by statement. Tables created in the
+/// same script are new, so NOT NULL columns and plain indexes on them are fine.
+/// </summary>
+public static partial class ScriptLinter
+{
+    /// <summary>Findings for the up script of every script given, in order.</summary>
+    public static IReadOnlyList<Diagnostic> Lint(IEnumerable<DatabaseScript> scripts, IReadOnlySet<string>? variableNames = null) =>
+        scripts.SelectMany(s => Lint(s.Up, s.DisplayPath, variableNames)).ToList();
+
+    /// <summary>Findings for one script's text; <paramref name="file"/> names it in locations.</summary>
+    public static IReadOnlyList<Diagnostic> Lint(string sql, string file, IReadOnlySet<string>? variableNames = null)
+    {
+        var masked = SqlScanner.Mask(sql, variableNames);
+        var statements = SqlScanner.Split(sql, variableNames);
+        var created = statements
+            .Select(s => CreateTable().Match(masked, s.Offset, Math.Min(masked.Length - s.Offset, s.Text.Length)))
+            .Where(m => m.Success).Select(m => Bare(m.Groups["t"].Value)).ToHashSet(StringComparer.Ordinal);
+        var findings = new List<Diagnostic>();
+        foreach (var statement in statements)
+        {
+            var text = masked.Substring(statement.Offset, statement.Text.Length);
+            void Add(LintRule rule, int index, string subject) =>
+                findings.Add(rule.At(new SourceLocation(file, SqlScanner.LineOf(sql, statement.Offset + index), Column(sql, statement.Offset + index)), subject));
+
+            if (DropTable().Match(text) is { Success: true } drop) Add(LintRules.DropTable, drop.Index, drop.Groups["t"].Value.Trim());
+            if (CreateIndex().Match(text) is { Success: true } index && !index.Groups["c"].Success && !created.Contains(Bare(index.Groups["t"].Value)))
+                Add(LintRules.IndexWithoutConcurrently, index.Index, Bare(index.Groups["t"].Value));
+            if (AlterTable().Match(text) is not { Success: true } alter) continue;
+            var table = Bare(alter.Groups["t"].Value);
+            var isNew = created.Contains(table);
+            foreach (Match m in DropAction().Matches(text))
+            {
+                var what = m.Groups["w"].Value.ToUpperInvariant();
+                if (what is "NOT" or "DEFAULT" or "IDENTITY" or "EXPRESSION") continue;
+                if (what == "CONSTRAINT") Add(LintRules.DropConstraint, m.Index, $"{table}.{m.Groups["n"].Value}");
+                else Add(LintRules.DropColumn, m.Index, $"{table}.{(what == "COLUMN" ? m.Groups["n"].Value : m.Groups["w"].Value)}");
+            }
+            foreach (Match m in RenameColumn().Matches(text)) Add(LintRules.RenameColumn, m.Index, $"{table}.{m.Groups["n"].Value}");
+            foreach (Match m in TypeChange().Matches(text)) Add(LintRules.TypeChange, m.Index, $"{table}.{m.Groups["n"].Value}");
+            if (isNew) continue;
+            foreach (Match m in AddColumn().Matches(text))
+            {
+                var clause = m.Groups["rest"].Value;
+                if (NotNull().IsMatch(clause) && !Default().IsMatch(clause) && !Generated().IsMatch(clause))
+                    Add(LintRules.NotNullWithoutDefault, m.Index, $"{table}.{m.Groups["n"].Value}");
+            }
+        }
+        return findings;
+    }
+
+    private static int Column(string text, int offset) => offset - (text.LastIndexOf('\n', Math.Max(0, offset - 1)) + 1) + 1;
+
+    private static string Bare(string name)
+    {
+        var last = name.Trim().Split('.').Last();
+        return last.Trim('"').ToLowerInvariant();
+    }
+
+    private const string Name = @"(?:""[^""]*""|[\w$]+)(?:\s*\.\s*(?:""[^""]*""|[\w$]+))?";
+
+    [GeneratedRegex(@"^\s*CREATE\s+(?:(?:GLOBAL|LOCAL)\s+)?(?:TEMP(?:ORARY)?\s+|UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(?<t>" + Name + ")", RegexOptions.IgnoreCase)]
+    private static partial Regex CreateTable();
+
+    [GeneratedRegex(@"^\s*DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?<t>[^;]*?)(?:\s+(?:CASCADE|RESTRICT))?\s*$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex DropTable();
+
+    [GeneratedRegex(@"^\s*CREATE\s+(?:UNIQUE\s+)?INDEX\s+(?<c>CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(?:" + Name + @"\s+)?ON\s+(?:ONLY\s+)?(?<t>" + Name + ")", RegexOptions.IgnoreCase)]
+    private static partial Regex CreateIndex();
+
+    [GeneratedRegex(@"^\s*ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(?<t>" + Name + ")", RegexOptions.IgnoreCase)]
+    private static partial Regex AlterTable();
+
+    [GeneratedRegex(@"\bDROP\s+(?<w>[\w""]+)(?:\s+(?:IF\s+EXISTS\s+)?(?<n>[\w""]+))?", RegexOptions.IgnoreCase)]
+    private static partial Regex DropAction();
+
+    [GeneratedRegex(@"\bRENAME\s+(?:COLUMN\s+)?(?!TO\b|CONSTRAINT\b)(?<n>[\w""]+)\s+TO\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RenameColumn();
+
+    [GeneratedRegex(@"\bALTER\s+(?:COLUMN\s+)?(?<n>[\w""]+)\s+(?:SET\s+DATA\s+)?TYPE\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TypeChange();
+
+    [GeneratedRegex(@"\bADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(?!CONSTRAINT\b|PRIMARY\b|UNIQUE\b|CHECK\b|FOREIGN\b|EXCLUDE\b)(?<n>[\w""]+)(?<rest>(?:[^,(]|\([^)]*\))*)", RegexOptions.IgnoreCase)]
+    private static partial Regex AddColumn();
+
+    [GeneratedRegex(@"\bNOT\s+NULL\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NotNull();
+
+    [GeneratedRegex(@"\bDEFAULT\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Default();
+
+    [GeneratedRegex(@"\bGENERATED\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Generated();
+}

@@ -1,0 +1,94 @@
+using Toolkit.Core.Diagnostics;
+using Toolkit.Database.Execution;
+using Toolkit.Database.Journal;
+using Toolkit.Database.Linting;
+using Toolkit.Database.Scripts;
+
+namespace Toolkit.Database;
+
+public sealed partial class ScriptEngine
+{
+    /// <summary>Scripts whose latest journal row is an up row, by name.</summary>
+    private static IReadOnlyDictionary<string, AppliedScript> Applied(IReadOnlyList<JournalEntry> entries)
+    {
+        var latest = new Dictionary<string, JournalEntry>(StringComparer.Ordinal);
+        foreach (var entry in entries) latest[entry.ScriptName] = entry;
+        return latest.Values.Where(e => e.Direction == ScriptDirection.Up)
+            .ToDictionary(e => e.ScriptName, e => new AppliedScript(e.ScriptName, e.Checksum, e.AppliedAt, e.Duration), StringComparer.Ordinal);
+    }
+
+    private static JournalStatus StatusOf(IReadOnlyList<DatabaseScript> scripts, IReadOnlyDictionary<string, AppliedScript> applied)
+    {
+        var names = scripts.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        return new JournalStatus(
+            applied.Values.OrderBy(a => a.Name, StringComparer.Ordinal).ToList(),
+            scripts.Where(s => !applied.ContainsKey(s.Name)).Select(s => s.Name).ToList(),
+            scripts.Where(s => applied.TryGetValue(s.Name, out var a) && a.Checksum != s.Checksum).Select(s => s.Name).ToList(),
+            applied.Keys.Where(n => !names.Contains(n)).Order(StringComparer.Ordinal).ToList());
+    }
+
+    private ScriptPlan PlanUp(IReadOnlyList<DatabaseScript> scripts, IReadOnlyDictionary<string, AppliedScript> applied)
+    {
+        var pending = scripts.Where(s => !applied.ContainsKey(s.Name)).ToList();
+        var steps = pending.Select(s => new PlanStep(s.Name, s.Version, s.Checksum, ScriptDirection.Up, s.IsOneWay,
+            TransactionRequirement.NeedsNoTransaction(s.Up, _variableNames))).ToList();
+        var lint = ScriptLinter.Lint(pending, _variableNames);
+        if (!Configuration.AllowChanged && ChangedRefusal(scripts, applied) is { } changed)
+            return new ScriptPlan(ScriptDirection.Up, steps, lint, ScriptFailure.ChangedScript, changed.Message, changed.Script);
+        var blocking = lint.Where(d => d.Severity == Severity.Error).ToList();
+        if (blocking.Count > 0 && !Configuration.AllowDestructive)
+            return new ScriptPlan(ScriptDirection.Up, steps, lint, ScriptFailure.LintBlocked,
+                $"{blocking.Count} destructive or locking change(s) found; fix them or pass --allow-destructive", blocking[0].Location?.File);
+        if (Configuration.TransactionMode == TransactionMode.WholeRun && steps.FirstOrDefault(s => s.OutsideTransaction) is { } outside)
+            return new ScriptPlan(ScriptDirection.Up, steps, lint, ScriptFailure.NotRunnable,
+                $"{outside.Name} must run outside a transaction (CONCURRENTLY, CREATE DATABASE or the {TransactionRequirement.Marker} marker), so it cannot be part of a single-transaction run; use a transaction per script",
+                outside.Name);
+        return new ScriptPlan(ScriptDirection.Up, steps, lint, ScriptFailure.None, null, null);
+    }
+
+    private ScriptPlan PlanDown(IReadOnlyList<DatabaseScript> scripts, IReadOnlyDictionary<string, AppliedScript> applied, string toVersion)
+    {
+        var byName = scripts.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        var known = scripts.Select(s => s.Version).ToHashSet(StringComparer.Ordinal);
+        if (!System.Text.RegularExpressions.Regex.IsMatch(toVersion, "^[0-9]{1,9}$") || (!known.Contains(toVersion) && long.Parse(toVersion, System.Globalization.CultureInfo.InvariantCulture) != 0))
+            return new ScriptPlan(ScriptDirection.Down, [], [], ScriptFailure.InvalidScripts,
+                $"--to {toVersion} is not the version of any script; use a number prefix such as {scripts.LastOrDefault()?.Version ?? "0001"}, or 0 to roll back everything", null);
+        var target = long.Parse(toVersion, System.Globalization.CultureInfo.InvariantCulture);
+        var newer = applied.Keys
+            .Where(n => long.Parse(ScriptName.Parse(n).Version, System.Globalization.CultureInfo.InvariantCulture) > target)
+            .OrderByDescending(n => n, StringComparer.Ordinal).ToList();
+        return PlanDownOf(byName, applied, newer, $"roll back to {toVersion}");
+    }
+
+    // The down steps for `newer` (applied scripts, newest first), or why they must not run.
+    private ScriptPlan PlanDownOf(IReadOnlyDictionary<string, DatabaseScript> byName, IReadOnlyDictionary<string, AppliedScript> applied,
+        IReadOnlyList<string> newer, string what)
+    {
+        var steps = newer.Select(n => byName.TryGetValue(n, out var s)
+            ? new PlanStep(n, s.Version, s.Checksum, ScriptDirection.Down, s.IsOneWay, s.Down is { } d && TransactionRequirement.NeedsNoTransaction(d, _variableNames))
+            : new PlanStep(n, ScriptName.Parse(n).Version, applied[n].Checksum, ScriptDirection.Down, true, false)).ToList();
+        if (newer.FirstOrDefault(n => !byName.ContainsKey(n)) is { } missing)
+            return new ScriptPlan(ScriptDirection.Down, steps, [], ScriptFailure.InvalidScripts,
+                $"cannot {what}: {missing} is applied but its files are not among the scripts", missing);
+        if (!Configuration.AllowChanged && ChangedRefusal(newer.Select(n => byName[n]).ToList(), applied) is { } changed)
+            return new ScriptPlan(ScriptDirection.Down, steps, [], ScriptFailure.ChangedScript, changed.Message, changed.Script);
+        if (newer.FirstOrDefault(n => byName[n].IsOneWay) is { } oneWay)
+            return new ScriptPlan(ScriptDirection.Down, steps, [], ScriptFailure.OneWay,
+                $"cannot {what}: {oneWay} is one-way (there is no {byName[oneWay].DownName}); nothing was rolled back", oneWay);
+        if (Configuration.TransactionMode == TransactionMode.WholeRun && steps.FirstOrDefault(s => s.OutsideTransaction) is { } outside)
+            return new ScriptPlan(ScriptDirection.Down, steps, [], ScriptFailure.NotRunnable,
+                $"the down script of {outside.Name} must run outside a transaction, so it cannot be part of a single-transaction run", outside.Name);
+        return new ScriptPlan(ScriptDirection.Down, steps, [], ScriptFailure.None, null, null);
+    }
+
+    private static (string Message, string Script)? ChangedRefusal(IReadOnlyList<DatabaseScript> scripts, IReadOnlyDictionary<string, AppliedScript> applied)
+    {
+        var changed = scripts.FirstOrDefault(s => applied.TryGetValue(s.Name, out var a) && a.Checksum != s.Checksum);
+        if (changed is null) return null;
+        return ($"{changed.Name} was changed after it was applied (journal sha256 {applied[changed.Name].Checksum[..12]}..., file {changed.Checksum[..12]}...): " +
+                "restore the applied text and put the change in a new script, or pass --allow-changed", changed.Name);
+    }
+
+    private static ScriptPlan Refused(ScriptDirection direction, ScriptFailure failure, IReadOnlyList<Diagnostic> diagnostics) =>
+        new(direction, [], diagnostics, failure, "the scripts are invalid: " + string.Join("; ", diagnostics.Select(d => d.ToString())), null);
+}
