@@ -14,6 +14,12 @@ public static class TestHooks
     /// <summary>The environment variable that pauses after N database scripts.</summary>
     public const string PauseAfterScripts = "TOOLKIT_TEST_PAUSE_AFTER_SCRIPTS";
 
+    /// <summary>The environment variable that pauses rollback after it recorded its decisions and wrote N files (0: before the first).</summary>
+    public const string PauseAfterRestores = "TOOLKIT_TEST_PAUSE_AFTER_RESTORES";
+
+    /// <summary>Pauses (up to ten minutes) when the hook asks for a pause after <paramref name="filesRestored"/> files rolled back.</summary>
+    public static void AfterFileRestored(int filesRestored, string journalDirectory) => PauseIf(PauseAfterRestores, filesRestored, journalDirectory);
+
     /// <summary>Pauses (up to ten minutes) when the hook asks for a pause after <paramref name="filesWritten"/> files.</summary>
     public static void AfterFileWritten(int filesWritten, string journalDirectory) => PauseIf(PauseAfterFiles, filesWritten, journalDirectory);
 
