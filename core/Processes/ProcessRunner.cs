@@ -27,7 +27,7 @@ public static class ProcessRunner
     /// <summary>
     /// Runs <paramref name="producer"/> with its standard output fed into <paramref name="consumer"/>'s standard
     /// input, as <c>producer | consumer</c> with <c>pipefail</c> would, without a shell. When the consumer
-    /// fails first the producer is stopped; both results are returned.
+    /// exits first (failed, or done reading) the producer is stopped, as SIGPIPE would stop it; both results are returned.
     /// </summary>
     /// <exception cref="ProcessNotFoundException">Either executable is not installed.</exception>
     public static async Task<PipelineResult> PipeAsync(ProcessSpec producer, ProcessSpec consumer, CancellationToken cancellationToken = default)
@@ -65,12 +65,15 @@ public static class ProcessRunner
             try { await producing; } catch (Exception e) when (e is OperationCanceledException or ProcessNotFoundException) { }
             throw;
         }
-        if (!consumed.Succeeded && !producing.IsCompleted) await stopProducer.CancelAsync();
+        // The consumer stopped reading: a producer that does not finish within its grace period is stopped, as
+        // SIGPIPE would stop it in a shell (its output would go nowhere), and the pipeline fails.
+        if (!producing.IsCompleted && (!consumed.Succeeded || await Task.WhenAny(producing, Task.Delay(producer.GracePeriod, cancellationToken)) != producing))
+            await stopProducer.CancelAsync();
         ProcessResult produced;
         try { produced = await producing; }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            produced = new ProcessResult(-1, "", producerError.ToString(), TimeSpan.Zero, TimedOut: false);
+            produced = new ProcessResult(-1, "", producerError + $"{producer.FileName} was stopped: {consumer.FileName} exited before reading all its output", TimeSpan.Zero, TimedOut: false);
         }
         return new PipelineResult(produced, consumed);
     }

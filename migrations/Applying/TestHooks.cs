@@ -30,7 +30,10 @@ public static class TestHooks
     {
         if (!int.TryParse(Environment.GetEnvironmentVariable(variable), out var n) || n != count) return;
         Directory.CreateDirectory(journalDirectory);
-        File.WriteAllText(Path.Combine(journalDirectory, "test-hook.pid"), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Written whole (temp file and rename), so a test polling for the file never reads it empty.
+        var pidFile = Path.Combine(journalDirectory, "test-hook.pid");
+        File.WriteAllText(pidFile + ".tmp", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        File.Move(pidFile + ".tmp", pidFile, overwrite: true);
         Thread.Sleep(TimeSpan.FromMinutes(10));
     }
 }
