@@ -70,40 +70,5 @@ public sealed partial class MigrateCommand
         return command;
     }
 
-    private static Command RollbackCommand()
-    {
-        var planFile = new Argument<string>("PLAN") { Description = "The plan that was applied." };
-        var path = PathOverride();
-        var json = JsonFlag();
-        var database = AppDatabase();
-        var target = TargetDatabase();
-        var command = new Command("rollback",
-            "Undo an apply, finished or interrupted: restore every file of the app byte for byte from the backup ref\n" +
-            "(deleting files the apply added), run down scripts, check toolkit.yaml, and verify each step.\n" +
-            "Example: toolkit migrate rollback plan.json --database-env APP_DATABASE_URL")
-        {
-            planFile, path, json, database, target,
-        };
-        command.SetAction(async (ParseResult p, CancellationToken ct) =>
-        {
-            var plan = PlanJson.Read(p.GetValue(planFile)!);
-            var asJson = p.GetValue(json);
-            var outcome = await new MigrationRollback(new MigrationPlanner(AvailableSwaps()))
-                .RollbackAsync(plan, new RollbackOptions(p.GetValue(path), ScriptRunner(p, database, plan), asJson ? null : Progress, Connection(p, target)), ct);
-            if (asJson) Console.Out.Write(JsonSerializer.Serialize(outcome, Json) + "\n");
-            else WriteRollback(outcome, Console.Out);
-            return outcome.Verified ? ExitCodes.Ok : ExitCodes.Failed;
-        });
-        return command;
-    }
-
-    private static void WriteRollback(RollbackOutcome outcome, TextWriter writer)
-    {
-        var number = 0;
-        foreach (var step in outcome.Steps)
-            writer.WriteLine($"  {++number}. {Kebab(step.Action)}: {step.Description} [{(step.Verified ? "verified" : "NOT VERIFIED")}] {step.Detail}");
-        writer.WriteLine(outcome.Verified ? $"rolled back {outcome.PlanId}" : $"rollback of {outcome.PlanId} did not verify");
-    }
-
     private static void Progress(string line) => Console.WriteLine(line);
 }

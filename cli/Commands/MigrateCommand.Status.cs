@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Toolkit.Migrations.RollingBack;
 using Toolkit.Migrations.DataCopy;
 using Toolkit.Migrations.Git;
 using Toolkit.Migrations.Journal;
@@ -19,17 +21,58 @@ public sealed partial class MigrateCommand
         };
         command.SetAction(async (ParseResult p, CancellationToken ct) =>
         {
-            var repository = await GitRepository.OpenAsync(p.GetValue(path)!, ct);
-            var states = new MigrationJournal(repository.GitDirectory).All();
-            if (p.GetValue(json)) Console.Out.Write(JsonSerializer.Serialize(states, Json) + "\n");
+            using var repository = await GitRepository.OpenAsync(p.GetValue(path)!, ct);
+            var journal = new MigrationJournal(repository.GitDirectory);
+            var states = journal.All();
+            // For every plan not rolled back: what a rollback would do with each file the plan changed, right now.
+            var previews = new Dictionary<string, IReadOnlyList<FileRollbackStep>>(StringComparer.Ordinal);
+            foreach (var s in states.Where(s => s.Phase != MigrationPhase.RolledBack))
+                if (journal.ReadPlan(s.PlanId) is { } plan
+                    && await MigrationRollback.PreviewAsync(plan, Path.Combine(repository.TopLevel, s.PathInRepository), ct) is { } preview)
+                    previews[s.PlanId] = preview;
+            if (p.GetValue(json))
+            {
+                var array = new JsonArray();
+                foreach (var s in states)
+                {
+                    var node = JsonSerializer.SerializeToNode(s, Json)!.AsObject();
+                    if (previews.TryGetValue(s.PlanId, out var preview)) node["rollbackPreview"] = JsonSerializer.SerializeToNode(preview, Json);
+                    array.Add(node);
+                }
+                Console.Out.Write(array.ToJsonString(Json) + "\n");
+            }
             else if (states.Count == 0) Console.WriteLine("no migrations in this repository");
             else
                 foreach (var s in states)
+                {
                     Console.WriteLine($"{s.PlanId}  {Phase(s.Phase),-13} {string.Join(' ', s.Swaps)}  app: {(s.PathInRepository.Length == 0 ? "." : s.PathInRepository)}  backup: {s.BackupRef}");
+                    if (previews.TryGetValue(s.PlanId, out var preview)) WritePreview(preview);
+                }
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    private static void WritePreview(IReadOnlyList<FileRollbackStep> preview)
+    {
+        var counts = preview.Where(f => f.Action != FileRollbackAction.Unchanged).GroupBy(f => f.Action).OrderBy(g => g.Key)
+            .Select(g => $"{g.Count()} {Verb(g.Key)}").ToList();
+        Console.WriteLine(counts.Count == 0 ? "  rollback would change no file" : $"  rollback would: {string.Join(", ", counts)}");
+        foreach (var file in preview.Where(f => f.Action != FileRollbackAction.Unchanged))
+            Console.WriteLine($"    {Verb(file.Action),-9} {file.Path}  ({file.Detail})");
+        if (preview.Any(f => f.Action == FileRollbackAction.Conflict))
+            Console.WriteLine("  conflicts make 'toolkit migrate rollback' refuse (nothing changed); merge them by hand or pass --force");
+    }
+
+    private static string Verb(FileRollbackAction action) => action switch
+    {
+        FileRollbackAction.Restore => "restore",
+        FileRollbackAction.Delete => "delete",
+        FileRollbackAction.Merge => "merge",
+        FileRollbackAction.Conflict => "conflict",
+        FileRollbackAction.Overwrite => "overwrite",
+        _ => "keep",
+    };
 
     private static Command HistoryCommand()
     {
@@ -41,7 +84,7 @@ public sealed partial class MigrateCommand
         };
         command.SetAction(async (ParseResult p, CancellationToken ct) =>
         {
-            var repository = await GitRepository.OpenAsync(p.GetValue(path)!, ct);
+            using var repository = await GitRepository.OpenAsync(p.GetValue(path)!, ct);
             var history = new MigrationJournal(repository.GitDirectory).History();
             if (p.GetValue(json)) Console.Out.Write(JsonSerializer.Serialize(history, Json) + "\n");
             else foreach (var h in history) Console.WriteLine($"{h.Time}  {h.PlanId}  {h.Action,-8} {h.Outcome,-12} {h.Detail}");

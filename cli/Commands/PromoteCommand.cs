@@ -139,6 +139,7 @@ public sealed class PromoteCommand : ICommandDefinition
             var prefix = Path.Combine(plan.ConfigDirectory, ".toolkit", "nginx", plan.Stack);
             return new NginxActuator(new NginxSite(prefix, local.Listen, local.Blue, local.Green, Environment.UserName == "root"), client);
         }
-        return new PulumiActuator(pulumiDirectory ?? Path.Combine(plan.ConfigDirectory, ".toolkit", "stacks", plan.Stack), plan.Stack, TrafficWeights.ConfigValues, Outputs.GreenEndpoints);
+        return new PulumiActuator(pulumiDirectory ?? Path.Combine(plan.ConfigDirectory, ".toolkit", "stacks", plan.Stack), plan.Stack, TrafficWeights.ConfigValues, Outputs.GreenEndpoints,
+            line => Console.Error.WriteLine("  pulumi: " + line));
     }
 }

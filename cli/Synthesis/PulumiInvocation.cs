@@ -45,9 +45,9 @@ public static class PulumiInvocation
                 return ExitCodes.Failed;
             }
             string[] args = p.GetValue(yes) ? [pulumiVerb, "--stack", stack, "--yes", "--non-interactive"] : [pulumiVerb, "--stack", stack];
-            var pulumi = await ProcessRunner.RunAsync(ProcessSpec.For("pulumi").WithArguments(args).WithWorkingDirectory(directory), ct);
-            Console.Write(pulumi.StandardOutput);
-            Console.Error.Write(pulumi.StandardError);
+            // Streamed line by line while it runs (an update can take many minutes); Ctrl+C interrupts pulumi first so it can stop cleanly.
+            var pulumi = await ProcessRunner.RunAsync(ProcessSpec.For("pulumi").WithArguments(args).WithWorkingDirectory(directory)
+                .WithOutputLines(Console.Out.WriteLine, Console.Error.WriteLine).WithGracePeriod(TimeSpan.FromSeconds(30)), ct);
             return pulumi.Succeeded ? ExitCodes.Ok : ExitCodes.Failed;
         });
         return command;

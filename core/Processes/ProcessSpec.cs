@@ -26,6 +26,18 @@ public sealed record ProcessSpec
     /// <summary>Kill the process tree after this long; null waits forever.</summary>
     public TimeSpan? Timeout { get; init; }
 
+    /// <summary>
+    /// How long a cancelled or timed-out process gets to stop after its interrupt signal (SIGINT, so tools
+    /// such as pulumi and pg_restore can clean up) before its whole process tree is killed.
+    /// </summary>
+    public TimeSpan GracePeriod { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Receives each line of standard output as it is written (output is captured as well); null only captures.</summary>
+    public Action<string>? OnOutputLine { get; init; }
+
+    /// <summary>Receives each line of standard error as it is written (captured as well); null only captures.</summary>
+    public Action<string>? OnErrorLine { get; init; }
+
     /// <summary>Starts a spec for <paramref name="fileName"/>.</summary>
     public static ProcessSpec For(string fileName) => new(fileName);
 
@@ -44,6 +56,13 @@ public sealed record ProcessSpec
 
     /// <summary>Returns a copy that is killed after <paramref name="timeout"/>.</summary>
     public ProcessSpec WithTimeout(TimeSpan timeout) => this with { Timeout = timeout };
+
+    /// <summary>Returns a copy that gets <paramref name="gracePeriod"/> between interrupt and kill when cancelled.</summary>
+    public ProcessSpec WithGracePeriod(TimeSpan gracePeriod) => this with { GracePeriod = gracePeriod };
+
+    /// <summary>Returns a copy that streams its output, line by line, to these callbacks while it runs.</summary>
+    public ProcessSpec WithOutputLines(Action<string> onOutputLine, Action<string>? onErrorLine = null) =>
+        this with { OnOutputLine = onOutputLine, OnErrorLine = onErrorLine };
 
     /// <summary>The command line as a person would type it, for messages (arguments quoted where needed).</summary>
     public override string ToString() =>

@@ -22,7 +22,7 @@ public sealed class MigrationApplier(MigrationPlanner planner)
     {
         var log = options.Log ?? (_ => { });
         var appRoot = options.RootFor(plan);
-        var repository = await GitRepository.OpenAsync(appRoot, cancellationToken);
+        using var repository = await GitRepository.OpenAsync(appRoot, cancellationToken);
         var gate = AppPaths.For(appRoot);
         var journal = new MigrationJournal(repository.GitDirectory);
         var backupRef = WorkingTreeBackup.RefFor(plan.Id);
@@ -33,7 +33,9 @@ public sealed class MigrationApplier(MigrationPlanner planner)
 
         if (!options.AllowDirty)
         {
-            var dirty = await repository.StatusAsync(plan.App.PathInRepository, cancellationToken);
+            // The plan file itself, written inside the app, is not a change to protect.
+            var dirty = (await repository.StatusAsync(plan.App.PathInRepository, cancellationToken))
+                .Where(line => !IsThisPlan(Path.Combine(repository.TopLevel, StatusPath(line)), plan.Id)).ToList();
             if (dirty.Count > 0)
                 throw new DiagnosticException(Diagnostic.Error("MIG041",
                     $"the app has uncommitted changes ({dirty.Count}): {string.Join(", ", dirty.Take(5).Select(d => d.Trim()))}{(dirty.Count > 5 ? ", ..." : "")}; commit or stash them, or pass --allow-dirty."));
@@ -74,7 +76,11 @@ public sealed class MigrationApplier(MigrationPlanner planner)
 
         log($"backing up the working tree to {backupRef}");
         var commit = await WorkingTreeBackup.CreateAsync(repository, plan.Id, cancellationToken);
-        state = state with { BackupCommit = commit, Phase = MigrationPhase.WritingFiles };
+        state = state with { BackupCommit = commit };
+        journal.Write(state);
+        // What is about to be written, so rollback can tell files as applied from files edited since (and merge those).
+        var appliedCommit = AppliedContent.Record(repository, plan.Id, commit, plan.App.PathInRepository, prepared.Files.Select(f => (f.Path, f.Content)));
+        state = state with { AppliedCommit = appliedCommit, Phase = MigrationPhase.WritingFiles };
         journal.Write(state);
 
         var written = new List<string>();
@@ -147,6 +153,21 @@ public sealed class MigrationApplier(MigrationPlanner planner)
         journal.Write(state with { Phase = MigrationPhase.Applied });
         journal.Append(plan.Id, "apply", "applied", $"{written.Count} file(s), {prepared.Scripts.Count} script(s)");
         return new ApplyOutcome(true, backupRef, validation, null);
+    }
+
+    // "XY path" or "XY old -> new" (renames); git quotes unusual names, which are then not a plan file of ours anyway.
+    private static string StatusPath(string line)
+    {
+        var path = line.Length > 3 ? line[3..] : "";
+        var arrow = path.IndexOf(" -> ", StringComparison.Ordinal);
+        return (arrow >= 0 ? path[(arrow + 4)..] : path).Trim('"');
+    }
+
+    private static bool IsThisPlan(string fullPath, string planId)
+    {
+        if (!fullPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || !File.Exists(fullPath) || new FileInfo(fullPath).Length > 64 << 20) return false;
+        try { return PlanJson.Read(fullPath).Id == planId; }
+        catch (Exception e) when (e is System.Text.Json.JsonException or DiagnosticException or IOException or InvalidOperationException or NotSupportedException) { return false; }
     }
 
     /// <summary>Paths whose current bytes no longer hash to the plan's before hash.</summary>

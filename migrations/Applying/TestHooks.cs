@@ -14,6 +14,12 @@ public static class TestHooks
     /// <summary>The environment variable that pauses after N database scripts.</summary>
     public const string PauseAfterScripts = "TOOLKIT_TEST_PAUSE_AFTER_SCRIPTS";
 
+    /// <summary>The environment variable that pauses rollback after it recorded its decisions and wrote N files (0: before the first).</summary>
+    public const string PauseAfterRestores = "TOOLKIT_TEST_PAUSE_AFTER_RESTORES";
+
+    /// <summary>Pauses (up to ten minutes) when the hook asks for a pause after <paramref name="filesRestored"/> files rolled back.</summary>
+    public static void AfterFileRestored(int filesRestored, string journalDirectory) => PauseIf(PauseAfterRestores, filesRestored, journalDirectory);
+
     /// <summary>Pauses (up to ten minutes) when the hook asks for a pause after <paramref name="filesWritten"/> files.</summary>
     public static void AfterFileWritten(int filesWritten, string journalDirectory) => PauseIf(PauseAfterFiles, filesWritten, journalDirectory);
 
@@ -24,7 +30,10 @@ public static class TestHooks
     {
         if (!int.TryParse(Environment.GetEnvironmentVariable(variable), out var n) || n != count) return;
         Directory.CreateDirectory(journalDirectory);
-        File.WriteAllText(Path.Combine(journalDirectory, "test-hook.pid"), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Written whole (temp file and rename), so a test polling for the file never reads it empty.
+        var pidFile = Path.Combine(journalDirectory, "test-hook.pid");
+        File.WriteAllText(pidFile + ".tmp", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        File.Move(pidFile + ".tmp", pidFile, overwrite: true);
         Thread.Sleep(TimeSpan.FromMinutes(10));
     }
 }

@@ -7,7 +7,7 @@ namespace Toolkit.Migrations.DataCopy;
 
 /// <summary>
 /// Copies one PostgreSQL database into another (the neon to supabase data move): <c>pg_dump --format=custom |
-/// pg_restore</c> as one real pipe (passwords through the environment, never the command line), then
+/// pg_restore</c> as one real pipe between two processes, no shell (passwords through each one's environment, never the command line), then
 /// compares every table's row count and checksum on both sides. Refuses a target that is not empty.
 /// </summary>
 public sealed class PostgresDataCopy(string? binDirectory = null)
@@ -19,21 +19,31 @@ public sealed class PostgresDataCopy(string? binDirectory = null)
         var target = new NpgsqlConnectionStringBuilder(targetConnection);
         await TargetReset.RequireEmptyAsync(targetConnection, cancellationToken);
 
-        const string script = "set -o pipefail; PGPASSWORD=\"$SOURCE_PASSWORD\" \"$1\" --format=custom --no-owner --no-privileges -h \"$2\" -p \"$3\" -U \"$4\" -d \"$5\" " +
-                              "| PGPASSWORD=\"$TARGET_PASSWORD\" \"$6\" --no-owner --no-privileges --exit-on-error -h \"$7\" -p \"$8\" -U \"$9\" -d \"${10}\"";
-        var spec = ProcessSpec.For("bash")
-            .WithArguments("-c", script, "copy", Tool("pg_dump"), source.Host ?? "localhost", source.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                source.Username ?? "postgres", source.Database ?? "postgres",
-                Tool("pg_restore"), target.Host ?? "localhost", target.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                target.Username ?? "postgres", target.Database ?? "postgres")
-            .WithEnvironment("SOURCE_PASSWORD", source.Password ?? "")
-            .WithEnvironment("TARGET_PASSWORD", target.Password ?? "")
-            .WithEnvironment("PGPASSWORD", null)
+        // Two processes joined by a pipe the runner owns (no shell): each gets only its own password, in its environment.
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        var dump = ProcessSpec.For(Tool("pg_dump"))
+            .WithArguments("--format=custom", "--no-owner", "--no-privileges", "-h", source.Host ?? "localhost", "-p", source.Port.ToString(invariant),
+                "-U", source.Username ?? "postgres", "-d", source.Database ?? "postgres")
+            .WithEnvironment("PGPASSWORD", source.Password ?? "")
             .WithTimeout(TimeSpan.FromHours(2));
-        var result = await ProcessRunner.RunAsync(spec, cancellationToken);
+        var restore = ProcessSpec.For(Tool("pg_restore"))
+            .WithArguments("--no-owner", "--no-privileges", "--exit-on-error", "-h", target.Host ?? "localhost", "-p", target.Port.ToString(invariant),
+                "-U", target.Username ?? "postgres", "-d", target.Database ?? "postgres")
+            .WithEnvironment("PGPASSWORD", target.Password ?? "")
+            .WithTimeout(TimeSpan.FromHours(2));
+        PipelineResult result;
+        try { result = await ProcessRunner.PipeAsync(dump, restore, cancellationToken); }
+        catch (ProcessNotFoundException e)
+        {
+            throw new DiagnosticException(Diagnostic.Error("MIG061", $"{e.FileName} is not installed or not on PATH; install the PostgreSQL client tools (apt-get install postgresql-client)."));
+        }
         if (!result.Succeeded)
+        {
+            var failed = !result.Producer.Succeeded ? ("pg_dump", result.Producer) : ("pg_restore", result.Consumer);
             throw new DiagnosticException(Diagnostic.Error("MIG061",
-                $"pg_dump | pg_restore from '{source.Database}' to '{target.Database}' failed ({result.ExitCode}): {SecretMasker.MaskSecrets(result.StandardError.Trim())}"));
+                $"pg_dump | pg_restore from '{source.Database}' to '{target.Database}' failed: {failed.Item1} exited {failed.Item2.ExitCode}: " +
+                SecretMasker.MaskSecrets((result.Producer.StandardError + result.Consumer.StandardError).Trim())));
+        }
 
         var before = await TableChecksums.ReadAsync(sourceConnection, cancellationToken);
         var after = await TableChecksums.ReadAsync(targetConnection, cancellationToken);

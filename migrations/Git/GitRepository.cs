@@ -1,15 +1,20 @@
+using LibGit2Sharp;
 using Toolkit.Core.Diagnostics;
 using Toolkit.Core.Processes;
+using Toolkit.Migrations.Paths;
 
 namespace Toolkit.Migrations.Git;
 
 /// <summary>
-/// A git working tree driven through the <c>git</c> CLI (via <see cref="ProcessRunner"/>). Commands never
-/// take optional locks, so reading status does not rewrite the user's index.
+/// A git working tree. Objects, trees and refs are read and written in process through libgit2
+/// (LibGit2Sharp): no process per file, and HEAD, the index and the stash are never written. The few
+/// porcelain commands (status for the clean-tree check) still run the <c>git</c> CLI without optional
+/// locks, so reading status does not rewrite the user's index.
 /// </summary>
-public sealed class GitRepository
+public sealed class GitRepository : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+    private Repository? _library;
 
     private GitRepository(string topLevel, string gitDirectory)
     {
@@ -17,24 +22,28 @@ public sealed class GitRepository
         GitDirectory = gitDirectory;
     }
 
-    /// <summary>Absolute path of the working tree's top level.</summary>
+    /// <summary>Absolute path of the working tree's top level (symbolic links resolved).</summary>
     public string TopLevel { get; }
 
-    /// <summary>Absolute path of the <c>.git</c> directory.</summary>
+    /// <summary>Absolute path of the <c>.git</c> directory (of this worktree, for a linked worktree).</summary>
     public string GitDirectory { get; }
 
     /// <summary>The repository that holds <paramref name="path"/>, or a MIG020 error when it is not inside a git working tree.</summary>
-    public static async Task<GitRepository> OpenAsync(string path, CancellationToken cancellationToken = default)
+    public static Task<GitRepository> OpenAsync(string path, CancellationToken cancellationToken = default)
     {
         var full = Path.GetFullPath(path);
         if (!Directory.Exists(full)) throw new DiagnosticException(Diagnostic.Error("MIG021", $"app path '{full}' does not exist or is not a directory."));
-        var result = await RunRawAsync(full, null, cancellationToken, ["rev-parse", "--show-toplevel", "--absolute-git-dir"], null);
-        if (!result.Succeeded)
-            throw new DiagnosticException(Diagnostic.Error("MIG020",
-                $"'{full}' is not inside a git working tree; the engine needs git for its backup (run 'git init' and commit first)."));
-        var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        return new GitRepository(lines[0], lines[1]);
+        var notARepository = new DiagnosticException(Diagnostic.Error("MIG020",
+            $"'{full}' is not inside a git working tree; the engine needs git for its backup (run 'git init' and commit first)."));
+        if (Repository.Discover(full) is not { } discovered) throw notARepository;
+        using var library = new Repository(discovered);
+        if (library.Info.IsBare || library.Info.WorkingDirectory is null) throw notARepository;
+        var topLevel = AppPaths.RealPath(Path.GetFullPath(library.Info.WorkingDirectory).TrimEnd(Path.DirectorySeparatorChar));
+        return Task.FromResult(new GitRepository(topLevel, Path.GetFullPath(library.Info.Path).TrimEnd(Path.DirectorySeparatorChar)));
     }
+
+    /// <summary>The libgit2 handle, opened on first use and kept until <see cref="Dispose"/>.</summary>
+    internal Repository Library => _library ??= new Repository(GitDirectory);
 
     /// <summary>Runs git in the top level; a failure is an exception carrying git's message.</summary>
     public async Task<string> RunAsync(CancellationToken cancellationToken, params string[] args) =>
@@ -53,11 +62,25 @@ public sealed class GitRepository
     public Task<ProcessResult> TryRunAsync(CancellationToken cancellationToken, params string[] args) =>
         RunRawAsync(TopLevel, null, cancellationToken, args, null);
 
-    /// <summary>Full sha of <paramref name="reference"/>, or null when it does not exist.</summary>
-    public async Task<string?> ResolveAsync(string reference, CancellationToken cancellationToken = default)
+    /// <summary>Full sha of the commit <paramref name="reference"/> names, or null when it does not exist.</summary>
+    public Task<string?> ResolveAsync(string reference, CancellationToken cancellationToken = default) => Task.FromResult(Resolve(reference));
+
+    /// <summary>Full sha of the commit <paramref name="reference"/> names (ref, sha or <c>HEAD</c>), or null when it does not exist.</summary>
+    public string? Resolve(string reference)
     {
-        var result = await TryRunAsync(cancellationToken, "rev-parse", "--verify", "--quiet", reference + "^{commit}");
-        return result.Succeeded ? result.StandardOutput.Trim() : null;
+        try
+        {
+            return Library.Lookup(reference) switch
+            {
+                Commit commit => commit.Sha,
+                TagAnnotation tag when tag.Target is Commit commit => commit.Sha,
+                _ => null,
+            };
+        }
+        catch (LibGit2SharpException)
+        {
+            return null; // an unborn HEAD or a malformed name
+        }
     }
 
     /// <summary>
@@ -70,28 +93,105 @@ public sealed class GitRepository
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
-    /// <summary>Tracked and untracked (not ignored) files below a path, relative to the top level.</summary>
-    public async Task<IReadOnlyList<string>> ListFilesAsync(string pathInRepository, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Tracked and untracked (not ignored) files below a path that exist in the working tree, relative to the
+    /// top level, sorted: what <c>git ls-files --cached --others --exclude-standard</c> lists, minus deleted files.
+    /// Read from libgit2's status without updating the index.
+    /// </summary>
+    public Task<IReadOnlyList<string>> ListFilesAsync(string pathInRepository, CancellationToken cancellationToken = default)
     {
-        var output = await RunAsync(cancellationToken, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", Pathspec(pathInRepository));
-        return output.Split('\0', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var prefix = pathInRepository.Length == 0 ? "" : pathInRepository.TrimEnd('/') + "/";
+        var options = new StatusOptions
+        {
+            Show = StatusShowOption.IndexAndWorkDir,
+            IncludeUntracked = true,
+            RecurseUntrackedDirs = true,
+            IncludeIgnored = false,
+            IncludeUnaltered = true,
+            ExcludeSubmodules = true,
+            DetectRenamesInIndex = false,
+            DetectRenamesInWorkDir = false,
+        };
+        IReadOnlyList<string> files = Library.RetrieveStatus(options)
+            .Where(e => !e.State.HasFlag(FileStatus.DeletedFromWorkdir) && !e.State.HasFlag(FileStatus.Ignored) && !e.State.HasFlag(FileStatus.Nonexistent))
+            .Select(e => e.FilePath.Replace('\\', '/'))
+            .Where(p => p.StartsWith(prefix, StringComparison.Ordinal))
+            .Where(p => new FileInfo(Path.Combine(TopLevel, p)) is { } info && (info.Exists || info.LinkTarget is not null))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(files);
+    }
+
+    /// <summary>Stores <paramref name="content"/> as a blob, byte for byte (no filters); returns its id.</summary>
+    public string WriteBlob(byte[] content) => Library.ObjectDatabase.Write<Blob>(content).Sha;
+
+    /// <summary>The bytes of blob <paramref name="blobId"/>, unfiltered.</summary>
+    public byte[] ReadBlob(string blobId)
+    {
+        var blob = Library.Lookup<Blob>(blobId) ?? throw new InvalidOperationException($"blob {blobId} is missing from the repository's object database.");
+        using var stream = blob.GetContentStream();
+        using var buffer = new MemoryStream(checked((int)blob.Size));
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
     }
 
     /// <summary>
-    /// Writes blob <paramref name="blobId"/> byte for byte (no filters) to a new temporary file in
-    /// <paramref name="directory"/> (<c>git unpack-file</c> with an explicit git dir, so it lands there and
-    /// nowhere else) and returns its path; the caller moves it into place.
+    /// Writes a commit whose tree holds exactly <paramref name="entries"/> (path relative to the top level to
+    /// mode and blob id), with <paramref name="parent"/> as its parent when given; returns its id. Nothing
+    /// but the object database is written.
     /// </summary>
-    public async Task<string> UnpackBlobAsync(string blobId, string directory, CancellationToken cancellationToken = default)
+    public string CommitTree(IReadOnlyDictionary<string, GitTreeEntry> entries, string? parent, string message)
     {
-        var result = await RunRawAsync(directory, null, cancellationToken, ["--git-dir=" + GitDirectory, "unpack-file", blobId], null);
-        if (!result.Succeeded) throw new InvalidOperationException($"git unpack-file {blobId} failed: {result.StandardError.Trim()}");
-        return Path.Combine(directory, result.StandardOutput.Trim());
+        var definition = new TreeDefinition();
+        foreach (var (path, entry) in entries) definition.Add(path, new ObjectId(entry.BlobId), ModeOf(entry.Mode));
+        var tree = Library.ObjectDatabase.CreateTree(definition);
+        var identity = new Signature("toolkit", "toolkit@localhost", DateTimeOffset.UtcNow);
+        var parents = parent is null ? [] : new[] { Library.Lookup<Commit>(parent) };
+        return Library.ObjectDatabase.CreateCommit(identity, identity, message, tree, parents, prettifyMessage: false).Sha;
+    }
+
+    /// <summary>Points <paramref name="name"/> at <paramref name="commit"/> (created or moved); HEAD and branches are not touched.</summary>
+    public void UpdateRef(string name, string commit) => Library.Refs.Add(name, new ObjectId(commit), allowOverwrite: true);
+
+    /// <summary>The files of commit <paramref name="reference"/> below <paramref name="pathInRepository"/>: path (relative to the top level) to mode and blob id.</summary>
+    public IReadOnlyDictionary<string, GitTreeEntry> ReadTree(string reference, string pathInRepository)
+    {
+        var commit = Library.Lookup<Commit>(Resolve(reference) ?? throw new InvalidOperationException($"{reference} does not name a commit."));
+        var entries = new SortedDictionary<string, GitTreeEntry>(StringComparer.Ordinal);
+        var start = pathInRepository.Length == 0 ? commit.Tree : (commit[pathInRepository.TrimEnd('/')]?.Target as Tree);
+        if (start is null) return entries;
+        var prefix = pathInRepository.Length == 0 ? "" : pathInRepository.TrimEnd('/') + "/";
+        var pending = new Stack<(Tree Tree, string Prefix)>([(start, prefix)]);
+        while (pending.Count > 0)
+        {
+            var (tree, at) = pending.Pop();
+            foreach (var entry in tree)
+            {
+                if (entry.TargetType == TreeEntryTargetType.Tree) pending.Push(((Tree)entry.Target, at + entry.Name + "/"));
+                else if (entry.TargetType == TreeEntryTargetType.Blob) // submodules are not ours to restore
+                    entries[at + entry.Name] = new GitTreeEntry(Convert.ToString((int)entry.Mode, 8).PadLeft(6, '0'), entry.Target.Sha);
+            }
+        }
+        return entries;
     }
 
     /// <summary>A pathspec for a directory inside the repository (<c>.</c> for the top level), taken literally.</summary>
     public static string Pathspec(string pathInRepository) =>
         ":(literal)" + (pathInRepository.Length == 0 ? "." : pathInRepository.TrimEnd('/'));
+
+    /// <summary>Releases the libgit2 handle.</summary>
+    public void Dispose()
+    {
+        _library?.Dispose();
+        _library = null;
+    }
+
+    private static Mode ModeOf(string mode) => mode switch
+    {
+        "100755" => Mode.ExecutableFile,
+        "120000" => Mode.SymbolicLink,
+        _ => Mode.NonExecutableFile,
+    };
 
     private static Task<ProcessResult> RunRawAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? environment,
         CancellationToken cancellationToken, string[] args, string? input)

@@ -32,6 +32,18 @@ public sealed class MigrationJournal(string gitDirectory)
     /// <summary>Keeps a copy of the plan beside its state, so status can describe it.</summary>
     public void SavePlan(MigrationPlan plan) => PlanJson.Write(plan, PlanPath(plan.Id));
 
+    /// <summary>The copy of the plan saved when it was applied, or null.</summary>
+    public MigrationPlan? ReadPlan(string planId) => File.Exists(PlanPath(planId)) ? PlanJson.Read(PlanPath(planId)) : null;
+
+    /// <summary>A scratch directory inside the git directory (so a killed process leaves nothing in the working tree); emptied by <see cref="ClearScratch"/>.</summary>
+    public string Scratch => Path.Combine(Directory, "tmp");
+
+    /// <summary>Deletes what a killed process left in <see cref="Scratch"/>.</summary>
+    public void ClearScratch()
+    {
+        if (System.IO.Directory.Exists(Scratch)) System.IO.Directory.Delete(Scratch, recursive: true);
+    }
+
     /// <summary>Every plan state in this repository, by plan id.</summary>
     public IReadOnlyList<MigrationState> All()
     {

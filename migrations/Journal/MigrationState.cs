@@ -35,6 +35,16 @@ public sealed record MigrationState(
 {
     /// <summary>True once a data copy into the target database may have started (rollback empties the target again).</summary>
     public bool DataCopyStarted { get; init; }
+
+    /// <summary>The commit holding the content the apply writes (<c>refs/toolkit/applied/&lt;plan-id&gt;</c>), recorded before the first file; null before that.</summary>
+    public string? AppliedCommit { get; init; }
+
+    /// <summary>
+    /// What the rollback decided for each file, recorded before it writes the first one, so a rollback killed
+    /// half way and run again finishes the same decisions (merges included) instead of deciding anew; null
+    /// until a rollback decided.
+    /// </summary>
+    public IReadOnlyList<RollingBack.FileRollbackStep>? RollbackFiles { get; init; }
 }
 
 /// <summary>One line of <c>.git/toolkit/history.jsonl</c>: what happened to which plan, when.</summary>

@@ -1,87 +1,72 @@
-using Toolkit.Migrations.Backups;
 using Toolkit.Migrations.Git;
 using Toolkit.Migrations.Paths;
 
 namespace Toolkit.Migrations.RollingBack;
 
 /// <summary>
-/// Puts the app's files back exactly as the backup ref holds them: rewrites files whose bytes or mode
-/// differ, deletes files the backup does not have (files the apply added), then verifies every file.
-/// Only paths inside the app are ever touched.
+/// Carries out rollback's file decisions: each file is written all at once from its blob (through a
+/// temporary file in the git directory, then a rename, so a killed process leaves no stray file in the
+/// working tree) or deleted; a file already as decided is left alone, so running it again after a kill
+/// finishes the work. Then every decided file is verified. Only the files in the steps are ever touched.
 /// </summary>
 public static class FileRestorer
 {
-    /// <summary>Restores the app below <paramref name="pathInRepository"/> from <paramref name="reference"/>.</summary>
-    /// <param name="repository">The app's repository.</param>
-    /// <param name="reference">Backup ref or commit.</param>
-    /// <param name="pathInRepository">The app root relative to the repository top level.</param>
+    /// <summary>Writes the steps that write, then verifies them all.</summary>
+    /// <param name="repository">The app's repository (blobs come from its object database).</param>
+    /// <param name="steps">The decisions (no <see cref="FileRollbackAction.Conflict"/> left).</param>
     /// <param name="gate">The app's path gate.</param>
-    /// <param name="alsoCheck">App-relative paths to consider even if git would ignore them (files the plan adds).</param>
-    /// <param name="cancellationToken">Stops the work.</param>
-    public static async Task<RestoreReport> RestoreAsync(GitRepository repository, string reference, string pathInRepository,
-        AppPaths gate, IEnumerable<string> alsoCheck, CancellationToken cancellationToken = default)
+    /// <param name="scratch">A directory inside the git directory for temporary files.</param>
+    /// <param name="afterEach">Called with the count of files written so far (the crash-test hook).</param>
+    public static RestoreReport Restore(GitRepository repository, IReadOnlyList<FileRollbackStep> steps, AppPaths gate, string scratch, Action<int>? afterEach = null)
     {
-        var prefix = pathInRepository.Length == 0 ? "" : pathInRepository.TrimEnd('/') + "/";
-        var backup = await WorkingTreeBackup.ReadAsync(repository, reference, pathInRepository, cancellationToken);
-        var wanted = backup.ToDictionary(e => e.Key[prefix.Length..], e => e.Value, StringComparer.Ordinal);
-
-        var present = (await repository.ListFilesAsync(pathInRepository, cancellationToken)).Select(p => p[prefix.Length..])
-            .Concat(alsoCheck).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-
-        var deleted = new List<string>();
-        foreach (var path in present.Where(p => !wanted.ContainsKey(p)))
+        var written = new List<string>();
+        foreach (var step in steps.Where(s => s.Writes))
         {
-            var full = gate.Resolve(path);
-            var info = new FileInfo(full);
-            if (!info.Exists && info.LinkTarget is null) continue;
-            File.Delete(full);
-            deleted.Add(path);
-            RemoveEmptyParents(Path.GetDirectoryName(full)!, gate.Root);
-        }
-
-        var restored = new List<string>();
-        foreach (var (path, entry) in wanted)
-        {
-            var full = gate.Resolve(path);
-            if (Matches(full, entry)) continue;
-            var directory = Path.GetDirectoryName(full)!;
-            Directory.CreateDirectory(directory);
-            var temporary = await repository.UnpackBlobAsync(entry.BlobId, directory, cancellationToken);
-            try
+            var full = gate.Resolve(step.Path);
+            if (Matches(full, step)) continue; // done by an earlier, interrupted run
+            if (step.To is null)
             {
-                if (entry.Mode == "120000")
-                {
-                    var target = await File.ReadAllTextAsync(temporary, cancellationToken);
-                    if (File.Exists(full) || new FileInfo(full).LinkTarget is not null) File.Delete(full);
-                    File.CreateSymbolicLink(full, target);
-                }
-                else
-                {
-                    GitFileMode.Set(temporary, entry.Mode);
-                    if (new FileInfo(full).LinkTarget is not null) File.Delete(full);
-                    File.Move(temporary, full, overwrite: true);
-                }
+                File.Delete(full);
+                RemoveEmptyParents(Path.GetDirectoryName(full)!, gate.Root);
             }
-            finally
-            {
-                if (File.Exists(temporary)) File.Delete(temporary);
-            }
-            restored.Add(path);
+            else Write(repository, full, step.To, step.Mode ?? "100644", scratch);
+            written.Add(step.Path);
+            afterEach?.Invoke(written.Count);
         }
-
-        var mismatched = wanted.Where(e => !Matches(gate.Resolve(e.Key), e.Value)).Select(e => e.Key).ToList();
-        var extra = (await repository.ListFilesAsync(pathInRepository, cancellationToken)).Select(p => p[prefix.Length..])
-            .Concat(alsoCheck.Where(p => File.Exists(gate.Resolve(p))))
-            .Where(p => !wanted.ContainsKey(p)).Distinct(StringComparer.Ordinal).ToList();
-        return new RestoreReport(restored, deleted, wanted.Count, mismatched, extra);
+        var mismatched = steps.Where(s => s.Action != FileRollbackAction.Conflict && !Matches(gate.Resolve(s.Path), s)).Select(s => s.Path).ToList();
+        return new RestoreReport(steps, written, mismatched);
     }
 
-    private static bool Matches(string full, BackupEntry entry)
+    /// <summary>True when the file at <paramref name="full"/> is what <paramref name="step"/> ends with (content and mode).</summary>
+    public static bool Matches(string full, FileRollbackStep step)
     {
-        var info = new FileInfo(full);
-        if (entry.Mode == "120000") return info.LinkTarget is not null && GitBlobId.OfPath(full) == entry.BlobId;
-        if (info.LinkTarget is not null || !info.Exists) return false;
-        return GitFileMode.Of(full) == entry.Mode && GitBlobId.OfPath(full) == entry.BlobId;
+        var now = GitTreeEntry.OfPath(full);
+        return step.To is null ? now is null : now is not null && now.BlobId == step.To && now.Mode == (step.Mode ?? "100644");
+    }
+
+    private static void Write(GitRepository repository, string full, string blobId, string mode, string scratch)
+    {
+        var content = repository.ReadBlob(blobId);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        if (mode == "120000")
+        {
+            if (File.Exists(full) || new FileInfo(full).LinkTarget is not null) File.Delete(full);
+            File.CreateSymbolicLink(full, System.Text.Encoding.UTF8.GetString(content));
+            return;
+        }
+        Directory.CreateDirectory(scratch);
+        var temporary = Path.Combine(scratch, Guid.NewGuid().ToString("N"));
+        try
+        {
+            File.WriteAllBytes(temporary, content);
+            GitFileMode.Set(temporary, mode);
+            if (new FileInfo(full).LinkTarget is not null) File.Delete(full);
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
     }
 
     private static void RemoveEmptyParents(string directory, string root)
@@ -95,14 +80,13 @@ public static class FileRestorer
     }
 }
 
-/// <summary>What a file restore did and what its verification found (both lists empty means verified).</summary>
-public sealed record RestoreReport(
-    IReadOnlyList<string> Restored,
-    IReadOnlyList<string> Deleted,
-    int FilesInBackup,
-    IReadOnlyList<string> Mismatched,
-    IReadOnlyList<string> Extra)
+/// <summary>What the file restore decided, which files this run wrote, and the files that do not match their decision afterwards (empty means verified).</summary>
+public sealed record RestoreReport(IReadOnlyList<FileRollbackStep> Steps, IReadOnlyList<string> Written, IReadOnlyList<string> Mismatched)
 {
-    /// <summary>True when every file equals the backup and nothing extra is left.</summary>
-    public bool Verified => Mismatched.Count == 0 && Extra.Count == 0;
+    /// <summary>True when every file is as decided.</summary>
+    public bool Verified => Mismatched.Count == 0;
+
+    /// <summary>The paths this run wrote for steps with <paramref name="action"/>.</summary>
+    public IReadOnlyList<string> WrittenWith(FileRollbackAction action) =>
+        Steps.Where(s => s.Action == action && Written.Contains(s.Path, StringComparer.Ordinal)).Select(s => s.Path).ToList();
 }

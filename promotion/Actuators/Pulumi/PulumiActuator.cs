@@ -13,7 +13,9 @@ namespace Toolkit.Promotion.Actuators.Pulumi;
 /// <param name="stack">Pulumi stack name.</param>
 /// <param name="configFor">The config keys and values for a green percentage (the stacks' traffic weights), in the order to set them.</param>
 /// <param name="greenOutput">Name of the stack output listing green's endpoints.</param>
-public sealed class PulumiActuator(string projectDirectory, string stack, Func<int, IReadOnlyList<KeyValuePair<string, string>>> configFor, string greenOutput) : IActuator
+/// <param name="output">Receives <c>pulumi up</c>'s output line by line while it runs (an update takes minutes); null only captures it.</param>
+public sealed class PulumiActuator(string projectDirectory, string stack, Func<int, IReadOnlyList<KeyValuePair<string, string>>> configFor, string greenOutput,
+    Action<string>? output = null) : IActuator
 {
     /// <inheritdoc />
     public string Name => "pulumi";
@@ -31,7 +33,7 @@ public sealed class PulumiActuator(string projectDirectory, string stack, Func<i
     /// <inheritdoc />
     public async Task<IReadOnlyList<Uri>> GreenEndpointsAsync(CancellationToken cancellationToken)
     {
-        var result = await PulumiAsync(cancellationToken, "stack", "output", "--json", "--stack", stack);
+        var result = await PulumiAsync(cancellationToken, null, "stack", "output", "--json", "--stack", stack);
         return ParseEndpoints(result.StandardOutput, greenOutput);
     }
 
@@ -39,8 +41,8 @@ public sealed class PulumiActuator(string projectDirectory, string stack, Func<i
     public async Task SetWeightsAsync(TrafficSplit split, CancellationToken cancellationToken)
     {
         foreach (var (key, value) in configFor(split.GreenPercent))
-            await PulumiAsync(cancellationToken, "config", "set", "--stack", stack, key, value);
-        await PulumiAsync(cancellationToken, "up", "--yes", "--skip-preview", "--stack", stack);
+            await PulumiAsync(cancellationToken, null, "config", "set", "--stack", stack, key, value);
+        await PulumiAsync(cancellationToken, output, "up", "--yes", "--skip-preview", "--stack", stack);
     }
 
     /// <summary>The URLs in output <paramref name="name"/> of <c>pulumi stack output --json</c> (pure).</summary>
@@ -59,9 +61,12 @@ public sealed class PulumiActuator(string projectDirectory, string stack, Func<i
         return texts.Select(t => new Uri(t.Contains("://", StringComparison.Ordinal) ? t : $"https://{t}/")).ToList();
     }
 
-    private async Task<ProcessResult> PulumiAsync(CancellationToken cancellationToken, params string[] arguments)
+    private async Task<ProcessResult> PulumiAsync(CancellationToken cancellationToken, Action<string>? lines, params string[] arguments)
     {
-        var spec = ProcessSpec.For("pulumi").WithArguments(["--non-interactive", .. arguments]).WithWorkingDirectory(projectDirectory);
+        // A cancelled update gets SIGINT and 30 s to stop cleanly (pulumi then leaves no pending operations) before it is killed.
+        var spec = ProcessSpec.For("pulumi").WithArguments(["--non-interactive", .. arguments]).WithWorkingDirectory(projectDirectory)
+            .WithGracePeriod(TimeSpan.FromSeconds(30));
+        if (lines is not null) spec = spec.WithOutputLines(lines, lines);
         var result = await ProcessRunner.RunAsync(spec, cancellationToken);
         if (!result.Succeeded)
             throw new InvalidOperationException($"'{spec}' failed (exit {result.ExitCode}): {result.StandardError.Trim()}");
