@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Reflection;
 using Toolkit.Cli.Commands;
+using Toolkit.Cli.Output;
 using Toolkit.Core.Diagnostics;
 
 namespace Toolkit.Cli;
@@ -25,8 +26,8 @@ public static class Program
         }
         catch (DiagnosticException e)
         {
-            foreach (var diagnostic in e.Diagnostics) Console.Error.WriteLine(diagnostic);
-            return ExitCodes.Failed;
+            // One refusal path for every verb: text on stderr, and with --json a refusal document on stdout.
+            return CommandOutput.Refuse(parse, e.Diagnostics);
         }
     }
 

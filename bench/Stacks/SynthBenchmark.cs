@@ -40,6 +40,7 @@ public sealed class SynthBenchmark : IBenchmark
             Console.WriteLine($"{size,6} tenants: {best!.Resources,6} resources, {best.Milliseconds,7:F0} ms wall ({best.CpuMilliseconds:F0} ms CPU) synth+validate+render (best of 3), peak working set {best.PeakMegabytes:F0} MiB, Main.yaml {best.MainBytes / 1024.0 / 1024.0:F1} MiB");
         }
         var ratio = runs[1].Milliseconds / runs[0].Milliseconds;
+        Console.WriteLine($"first synth in a process (10 tenants: JIT + reading the embedded whole schemas): {runs.Min(r => r.FirstMilliseconds):F0} ms");
         Console.WriteLine($"load average (1 min) {LoadAverage()}; CPU-time ratio 10k/1k {runs[1].CpuMilliseconds / runs[0].CpuMilliseconds:F2}");
         Console.WriteLine($"10k/1k time ratio: {ratio:F2} (target <= 11); 10k: {runs[1].Milliseconds / 1000:F2} s (target < 3 s), {runs[1].PeakMegabytes:F0} MiB (target < 1024 MiB)");
         var ok = ratio <= 11 && runs[1].Milliseconds < 3000 && runs[1].PeakMegabytes < 1024;
@@ -47,7 +48,7 @@ public sealed class SynthBenchmark : IBenchmark
         return ok ? 0 : 1;
     }
 
-    private sealed record ChildReport(int Tenants, int Resources, double Milliseconds, double CpuMilliseconds, double PeakMegabytes, long MainBytes);
+    private sealed record ChildReport(int Tenants, int Resources, double Milliseconds, double CpuMilliseconds, double PeakMegabytes, long MainBytes, double FirstMilliseconds = 0);
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
@@ -71,8 +72,11 @@ public sealed class SynthBenchmark : IBenchmark
     {
         var combination = new Combination(DeploymentPattern.BlueGreen, IsolationLevel.Rls, "aws-ecs", "cloudflare");
         var synthesizer = new StackSynthesizer(SchemaSet.Embedded, []);
-        // Warm up (JIT, embedded schemas) on a small stack so the measurement is synth itself.
+        // Warm up (JIT, embedded schemas) on a small stack so the measurement is synth itself; the warm-up's own time
+        // is what a user's first synth in a process pays (whole embedded schemas read, JIT).
+        var first = Stopwatch.StartNew();
         synthesizer.Synthesize(combination.SampleConfig(10), "prod");
+        first.Stop();
         var config = combination.SampleConfig(tenants);
         using var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
@@ -83,7 +87,7 @@ public sealed class SynthBenchmark : IBenchmark
         var cpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
         if (!result.Succeeded) { Console.Error.WriteLine(string.Join("\n", result.Diagnostics)); return 1; }
         Console.WriteLine(JsonSerializer.Serialize(new ChildReport(tenants, result.Program!.Resources.Count, clock.Elapsed.TotalMilliseconds, cpu,
-            process.PeakWorkingSet64 / 1024.0 / 1024.0, result.File("Main.yaml").Length)));
+            process.PeakWorkingSet64 / 1024.0 / 1024.0, result.File("Main.yaml").Length, first.Elapsed.TotalMilliseconds)));
         return 0;
     }
 }

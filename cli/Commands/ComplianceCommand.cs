@@ -5,6 +5,9 @@ using Toolkit.Compliance.Evidence;
 using Toolkit.Compliance.Reports;
 using Toolkit.Core.Diagnostics;
 using Toolkit.Core.Output;
+using Toolkit.Core.Serialization;
+using Toolkit.Cli.Output;
+using Toolkit.Compliance.Checks;
 
 namespace Toolkit.Cli.Commands;
 
@@ -37,20 +40,25 @@ public sealed class ComplianceCommand : ICommandDefinition
         var format = new Option<string>("--format") { Description = "md, html (one self-contained page), json (the 'compliance' output object) or sarif (2.1.0).", DefaultValueFactory = _ => "md" };
         var framework = new Option<string[]>("--framework") { Description = "Only these frameworks (soc2, hipaa, gdpr); repeatable. Default: every framework in force.", AllowMultipleArgumentsPerToken = true };
         var output = new Option<FileInfo?>("--out") { Description = "Write the report to this file (atomically) instead of standard output." };
+        var json = new Option<bool>("--json") { Description = "Print {ok, stack, status, report (the JSON report), diagnostics} on stdout (with --out, the --format report goes to the file); a refusal prints {ok: false, diagnostics}." };
         var command = new Command("report",
             "Render the compliance report of a stack: a summary per framework, every control's status (pass, fail, not applicable) and the resources and properties that are its evidence, with the config hash and toolkit version it was made from.\n" +
             "Exits 1 when a control of a mandatory framework fails, so CI can gate on it.\n" +
             "Example: toolkit compliance report --config toolkit.yaml --stack prod --format html --out compliance.html");
-        foreach (var o in new Option[] { config, stack, outputs, format, framework, output }) command.Options.Add(o);
+        foreach (var o in new Option[] { config, stack, outputs, format, framework, output, json }) command.Options.Add(o);
         command.SetAction((ParseResult p, CancellationToken ct) =>
         {
             var reportFormat = ReportRenderer.ParseFormat(p.GetValue(format)!);
             var request = new ComplianceReportRequest(p.GetValue(config)!.FullName, p.GetValue(stack)!, p.GetValue(outputs)?.FullName, p.GetValue(framework) ?? []);
             var report = ComplianceReportSource.Load(request);
             var text = ReportRenderer.Render(report, reportFormat);
+            var diagnostics = ReportDiagnostics.Of(report).ToList();
             if (p.GetValue(output) is { } file) AtomicFile.WriteAllText(file.FullName, text);
-            else Console.Out.Write(text);
-            foreach (var diagnostic in ReportDiagnostics.Of(report)) Console.Error.WriteLine(diagnostic);
+            else if (!p.GetValue(json)) Console.Out.Write(text);
+            if (p.GetValue(json))
+                Console.Out.Write(CanonicalJson.Serialize(new ComplianceReportJson(!report.MandatoryFailure, report.Stack, report.Status, ComplianceJson.ToElement(report),
+                    DiagnosticJson.From(diagnostics))));
+            CommandOutput.Print(diagnostics);
             return Task.FromResult(report.MandatoryFailure ? ExitCodes.Failed : ExitCodes.Ok);
         });
         return command;
@@ -79,3 +87,6 @@ public sealed class ComplianceCommand : ICommandDefinition
         return command;
     }
 }
+
+/// <summary>What <c>toolkit compliance report --json</c> prints: whether CI may pass, and the report itself.</summary>
+public sealed record ComplianceReportJson(bool Ok, string Stack, CheckStatus Status, System.Text.Json.JsonElement Report, IReadOnlyList<DiagnosticJson> Diagnostics);

@@ -1,7 +1,9 @@
 using System.CommandLine;
-using System.Text.Json;
 using Spectre.Console;
+using Toolkit.Cli.Output;
 using Toolkit.Cli.Synthesis;
+using Toolkit.Core.Diagnostics;
+using Toolkit.Core.Serialization;
 using Toolkit.Stacks.Synthesis;
 
 namespace Toolkit.Cli.Commands;
@@ -13,7 +15,7 @@ public sealed class PreviewCommand : ICommandDefinition
     public Command Create()
     {
         var run = new StackSynthesisRun();
-        var json = new Option<bool>("--json") { Description = "Print the tree as JSON: providers[] -> regions[] -> types[] with counts." };
+        var json = new Option<bool>("--json") { Description = "Print the tree as JSON: ok, providers[] -> regions[] -> types[] with counts, diagnostics; a refusal prints {ok: false, diagnostics, hint}." };
         var command = new Command("preview",
             "Show what a stack would create without writing anything: a tree of resources by provider, region and type,\n" +
             "with counts (validated against the schemas like synth). Nothing is contacted; no Pulumi needed.\n" +
@@ -22,10 +24,11 @@ public sealed class PreviewCommand : ICommandDefinition
         command.Options.Add(json);
         command.SetAction((ParseResult p, CancellationToken _) =>
         {
-            var summary = ProgramSummary.Of(run.Synthesize(p).Program!);
+            var result = run.Synthesize(p);
+            var summary = ProgramSummary.Of(result.Program!);
             if (p.GetValue(json))
-                Console.WriteLine(JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
-            else if (StackSynthesisRun.IsInteractive) RenderTree(summary);
+                Console.Out.Write(CanonicalJson.Serialize(new PreviewJson(summary.Project, summary.Stack, summary.Total, summary.Providers, DiagnosticJson.From(result.Diagnostics))));
+            else if (Terminal.IsInteractive) RenderTree(summary);
             else Console.Write(PlainText(summary));
             return Task.FromResult(ExitCodes.Ok);
         });
@@ -63,4 +66,11 @@ public sealed class PreviewCommand : ICommandDefinition
         }
         AnsiConsole.Write(tree);
     }
+}
+
+/// <summary>What <c>toolkit preview --json</c> prints on success.</summary>
+public sealed record PreviewJson(string Project, string Stack, int Total, IReadOnlyList<ProviderSummary> Providers, IReadOnlyList<DiagnosticJson> Diagnostics)
+{
+    /// <summary>Always true: the stack synthesized.</summary>
+    public bool Ok => true;
 }

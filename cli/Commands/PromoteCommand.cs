@@ -99,7 +99,7 @@ public sealed class PromoteCommand : ICommandDefinition
                 (metric, endpoints) => ProviderFactory.Create(metric, endpoints, client, plan.RequestTimeout));
             Task<PromotionReport> Run(IPromotionObserver observer) =>
                 abort ? engineFor(observer).AbortAsync(plan, ct) : engineFor(observer).RunAsync(plan, ct);
-            var interactive = !json && !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
+            var interactive = !json && Output.Terminal.IsInteractive;
             report = interactive
                 ? await LiveReporter.RunAsync(AnsiConsole.Console, Run)
                 : await Run(new PlainReporter(json ? Console.Error : Console.Out));

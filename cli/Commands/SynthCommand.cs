@@ -1,7 +1,7 @@
 using System.CommandLine;
-using System.Text.Json;
 using Toolkit.Cli.Synthesis;
 using Toolkit.Core.Diagnostics;
+using Toolkit.Core.Serialization;
 
 namespace Toolkit.Cli.Commands;
 
@@ -13,7 +13,7 @@ public sealed class SynthCommand : ICommandDefinition
     {
         var run = new StackSynthesisRun();
         var output = new Option<string>("--out") { Description = "Directory to write Pulumi.yaml, Main.yaml and Pulumi.STACK.yaml into.", Required = true };
-        var json = new Option<bool>("--json") { Description = "Print what was written as JSON (files, resource count, diagnostics)." };
+        var json = new Option<bool>("--json") { Description = "Print what was written as JSON (ok, stack, files, resources, diagnostics incl. allowed and acknowledged warnings); a refusal prints {ok: false, diagnostics, hint}." };
         var command = new Command("synth",
             "Synthesize one stack of a toolkit.yaml into a Pulumi YAML program that `pulumi up` runs unchanged.\n" +
             "Every resource is checked against the provider schemas first (embedded subset, or --schemas DIR);\n" +
@@ -30,19 +30,19 @@ public sealed class SynthCommand : ICommandDefinition
             StackSynthesisRun.Write(result, directory);
             var program = result.Program!;
             if (p.GetValue(json))
-                Console.WriteLine(JsonSerializer.Serialize(new
-                {
-                    stack = program.StackName,
-                    project = program.ProjectName,
-                    output = directory,
-                    files = result.Files.Select(f => f.Path),
-                    resources = program.Resources.Count,
-                    diagnostics = result.Diagnostics.Select(d => new { severity = d.Severity.ToString().ToLowerInvariant(), code = d.Code, message = d.Message }),
-                }, new JsonSerializerOptions { WriteIndented = true }));
+                Console.Out.Write(CanonicalJson.Serialize(new SynthJson(program.StackName, program.ProjectName, directory,
+                    result.Files.Select(f => f.Path).ToList(), program.Resources.Count, DiagnosticJson.From(result.Diagnostics))));
             else
                 Console.WriteLine($"Synthesized stack '{program.StackName}' ({program.Resources.Count} resources, validated) into {directory}: {string.Join(", ", result.Files.Select(f => f.Path))}\nNext: cd {directory} && pulumi up --stack {program.StackName}");
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;
     }
+}
+
+/// <summary>What <c>toolkit synth --json</c> prints on success.</summary>
+public sealed record SynthJson(string Stack, string Project, string Output, IReadOnlyList<string> Files, int Resources, IReadOnlyList<DiagnosticJson> Diagnostics)
+{
+    /// <summary>Always true: the files were written.</summary>
+    public bool Ok => true;
 }

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using System.Text;
-using System.Text.Json;
+using Toolkit.Cli.Output;
 using Toolkit.Core.Diagnostics;
+using Toolkit.Core.Serialization;
 using Toolkit.Stacks.Configuration;
 
 namespace Toolkit.Cli.Commands;
@@ -13,12 +13,12 @@ public sealed class ValidateCommand : ICommandDefinition
     public Command Create()
     {
         var config = new Option<string>("--config") { Description = "The toolkit.yaml to check.", DefaultValueFactory = _ => "toolkit.yaml" };
-        var allowWarnings = new Option<bool>("--allow-warnings") { Description = "Exit 0 when only warnings (and info) are found." };
+        var allowWarnings = new Option<bool>("--allow-warnings") { Description = "Exit 0 when only warnings (and info) are found; they are still printed." };
         var json = new Option<bool>("--json") { Description = "Print findings as JSON on stdout (severity, code, message, file, line, column, suggestions)." };
         var command = new Command("validate",
             "Check a toolkit.yaml: every key, option, region, DNS name and tenant, then every compatibility rule.\n" +
             "Findings print as FILE:LINE:COL: error|warning|info CODE: message (codes in docs/configuration.md).\n" +
-            "Exit 0 when valid; 1 on any error, or any warning without --allow-warnings.\n" +
+            "Exit 0 when valid; 1 on any error, or any warning that is neither acknowledged (acknowledgements: in the file) nor allowed (--allow-warnings).\n" +
             "Example: toolkit validate --config examples/toolkit.yaml --allow-warnings");
         command.Options.Add(config);
         command.Options.Add(allowWarnings);
@@ -46,48 +46,18 @@ public sealed class ValidateCommand : ICommandDefinition
 
     private static void Print(string path, bool valid, ValidationReport report)
     {
-        foreach (var finding in report.Diagnostics)
-        {
-            var writer = finding.Severity == Severity.Info ? Console.Out : Console.Error;
-            writer.WriteLine(finding);
-            foreach (var suggestion in finding.Suggestions) writer.WriteLine($"    suggestion: {suggestion}");
-        }
-        var summary = $"{path}: {report.Errors.Count} error(s), {report.Warnings.Count} warning(s), {report.Infos.Count} info";
+        CommandOutput.Print(report.Diagnostics);
+        if (!valid && CommandOutput.Hint(report.Diagnostics) is { } hint) Console.Error.WriteLine(hint);
+        var acknowledged = report.Acknowledged.Count > 0 ? $" ({report.Acknowledged.Count} acknowledged)" : "";
+        var summary = $"{path}: {report.Errors.Count} error(s), {report.Warnings.Count} warning(s){acknowledged}, {report.Infos.Count} info";
         Console.WriteLine(valid ? $"{summary}: valid" : $"{summary}: INVALID");
     }
 
-    private static string Json(string path, bool valid, ValidationReport report)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            w.WriteStartObject();
-            w.WriteString("config", path);
-            w.WriteBoolean("valid", valid);
-            w.WriteNumber("errors", report.Errors.Count);
-            w.WriteNumber("warnings", report.Warnings.Count);
-            w.WriteNumber("infos", report.Infos.Count);
-            w.WriteStartArray("diagnostics");
-            foreach (var d in report.Diagnostics)
-            {
-                w.WriteStartObject();
-                w.WriteString("severity", d.Severity.ToString().ToLowerInvariant());
-                w.WriteString("code", d.Code);
-                w.WriteString("message", d.Message);
-                if (d.Location is { } at)
-                {
-                    w.WriteString("file", at.File);
-                    w.WriteNumber("line", at.Line);
-                    w.WriteNumber("column", at.Column);
-                }
-                w.WriteStartArray("suggestions");
-                foreach (var s in d.Suggestions) w.WriteStringValue(s);
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
-    }
+    private static string Json(string path, bool valid, ValidationReport report) =>
+        CanonicalJson.Serialize(new ValidationJson(valid, path, valid, report.Errors.Count, report.Warnings.Count, report.Acknowledged.Count, report.Infos.Count,
+            DiagnosticJson.From(report.Diagnostics), valid ? null : CommandOutput.Hint(report.Diagnostics)));
 }
+
+/// <summary>What <c>toolkit validate --json</c> prints (exit 0 when <see cref="Valid"/>, else 1).</summary>
+public sealed record ValidationJson(bool Ok, string Config, bool Valid, int Errors, int Warnings, int Acknowledged, int Infos,
+    IReadOnlyList<DiagnosticJson> Diagnostics, string? Hint);

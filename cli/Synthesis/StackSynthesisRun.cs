@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Toolkit.Cli.Output;
 using Toolkit.Core.Diagnostics;
 using Toolkit.Core.Output;
 using Toolkit.Stacks.Configuration;
@@ -23,7 +24,7 @@ public sealed class StackSynthesisRun
     public Option<string?> Schemas { get; } = new("--schemas") { Description = "Validate against the whole *.json schema files in this directory (for example ../shared/pulumi-schemas, or `pulumi package get-schema` output) instead of the embedded subset." };
 
     /// <summary>--allow-warnings.</summary>
-    public Option<bool> AllowWarnings { get; } = new("--allow-warnings") { Description = "Go on when the config or the stack raises warnings (errors always stop)." };
+    public Option<bool> AllowWarnings { get; } = new("--allow-warnings") { Description = "Go on when the config or the stack raises warnings (they are still printed, and listed in --json); errors always stop. To accept one warning for good, acknowledge it in toolkit.yaml (docs/configuration.md#acknowledgements)." };
 
     /// <summary>Adds the shared options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
@@ -34,18 +35,24 @@ public sealed class StackSynthesisRun
         command.Options.Add(AllowWarnings);
     }
 
-    /// <summary>Loads, validates and synthesizes; throws on any blocking finding. Non-blocking findings go to stderr.</summary>
+    /// <summary>
+    /// Loads, validates and synthesizes; throws every finding (errors, warnings, acknowledged ones) when any blocks.
+    /// Otherwise the warnings, acknowledged or allowed, are printed on stderr and come back in
+    /// <see cref="SynthResult.Diagnostics"/> (config findings first), so <c>--json</c> shows them too.
+    /// </summary>
     public SynthResult Synthesize(ParseResult parse)
     {
         var allowWarnings = parse.GetValue(AllowWarnings);
-        var config = ConfigValidator.LoadValid(parse.GetValue(Config)!, allowWarnings);
+        var config = ConfigLoader.Load(parse.GetValue(Config)!);
+        List<Diagnostic> findings = [.. ConfigValidator.Validate(config).Diagnostics];
+        if (findings.Any(d => d.Blocks(allowWarnings))) throw new DiagnosticException(findings.Where(d => d.Severity != Severity.Info).ToList());
         var schemaDirectory = parse.GetValue(Schemas);
         var schemas = schemaDirectory is null ? SchemaSet.Embedded : SchemaSet.FromDirectory(schemaDirectory);
         var result = new StackSynthesizer(schemas, SynthesisPolicies.All).Synthesize(config, parse.GetValue(Stack)!);
-        var blocking = result.Diagnostics.Where(d => d.Severity == Severity.Error || (!allowWarnings && d.Severity == Severity.Warning)).ToList();
-        if (blocking.Count > 0) throw new DiagnosticException(result.Diagnostics.Where(d => d.Severity != Severity.Info).ToList());
-        foreach (var d in result.Diagnostics) Console.Error.WriteLine(d);
-        return result;
+        findings.AddRange(result.Diagnostics);
+        if (findings.Any(d => d.Blocks(allowWarnings))) throw new DiagnosticException(findings.Where(d => d.Severity != Severity.Info).ToList());
+        CommandOutput.Print(findings.Where(d => d.Severity != Severity.Info));
+        return result with { Diagnostics = findings };
     }
 
     /// <summary>
@@ -69,7 +76,4 @@ public sealed class StackSynthesisRun
         staged.Commit();
     }
 
-    /// <summary>True when progress and trees may use terminal rendering (stdout is a terminal and CI is not set).</summary>
-    public static bool IsInteractive =>
-        !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
 }

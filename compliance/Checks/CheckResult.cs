@@ -9,6 +9,8 @@ public enum CheckStatus
     Fail,
     /// <summary>The program has nothing the check applies to.</summary>
     NotApplicable,
+    /// <summary>A control fails, but an acknowledgement in force accepts the risk (its reason is in the report).</summary>
+    AcceptedRisk,
 }
 
 /// <summary>

@@ -8,7 +8,7 @@ public static class CheckSet
     {
         new AuditLoggingCheck(), new BackupRetentionCheck(), new DataResidencyCheck(), new DeletionProtectionCheck(),
         new EncryptionAtRestCheck(), new LogRetentionCheck(), new MultiAzCheck(), new PublicAccessBlockedCheck(),
-        new SecretsManagerCheck(), new TenantIsolationCheck(), new TlsInTransitCheck(),
+        new SecretsManagerCheck(), new TenantIsolationCheck(), new ThirdCountryTransferCheck(), new TlsInTransitCheck(),
     }.OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
 
     /// <summary>The check with <paramref name="id"/>, or null.</summary>

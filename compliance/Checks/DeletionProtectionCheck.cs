@@ -8,7 +8,7 @@ public sealed class DeletionProtectionCheck : ICheck
     /// <inheritdoc />
     public string Title => "Stateful resources have deletion protection";
     /// <inheritdoc />
-    public string ConfigPath => "stacks";
+    public string ConfigPath => "stacks.{stack}.deletionProtection";
 
     /// <inheritdoc />
     public CheckResult Run(CheckContext context)

@@ -12,7 +12,10 @@ public interface ICheck
     /// <summary>One line saying what is checked.</summary>
     string Title { get; }
 
-    /// <summary>The config setting a failure is usually fixed in (<c>compliance.encryption</c>), for diagnostics' locations.</summary>
+    /// <summary>
+    /// The config setting a failure is usually fixed in (<c>compliance.encryption</c>), for diagnostics' locations;
+    /// <c>{stack}</c> stands for the stack evaluated (<c>stacks.{stack}.deletionProtection</c>).
+    /// </summary>
     string ConfigPath { get; }
 
     /// <summary>Runs the check.</summary>

@@ -5,6 +5,12 @@ namespace Toolkit.Compliance.Controls;
 /// <summary>One control of a framework (<c>HIPAA 164.312(b)</c>) and the checks whose results are its evidence.</summary>
 public sealed record Control(ComplianceFramework Framework, string Id, string Title, IReadOnlyList<string> CheckIds)
 {
+    /// <summary>
+    /// Compatibility rules (code or id) that judge the same thing at validate time: an acknowledgement of one of
+    /// them also accepts this control's failure, so a rule and its control never disagree (TK2009 and GDPR Art. 44).
+    /// </summary>
+    public IReadOnlyList<string> RuleIds { get; init; } = [];
+
     /// <summary>Framework and control id, as people write it: <c>HIPAA 164.312(b)</c>.</summary>
     public string DisplayName => $"{FrameworkNames.Display(Framework)} {Id}";
 

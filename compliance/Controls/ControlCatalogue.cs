@@ -36,7 +36,10 @@ public sealed class ControlCatalogue
                 controls.Add(new Control(parsed,
                     control.GetProperty("id").GetString()!,
                     control.GetProperty("title").GetString()!,
-                    control.GetProperty("checks").EnumerateArray().Select(c => c.GetString()!).ToList()));
+                    control.GetProperty("checks").EnumerateArray().Select(c => c.GetString()!).ToList())
+                {
+                    RuleIds = control.TryGetProperty("rules", out var rules) ? rules.EnumerateArray().Select(r => r.GetString()!).ToList() : [],
+                });
         }
         return new ControlCatalogue(controls);
     }

@@ -44,6 +44,7 @@ public static class DiffRenderer
         null => "(absent)",
         CheckStatus.Pass => "pass",
         CheckStatus.Fail => "fail",
+        CheckStatus.AcceptedRisk => "accepted risk",
         _ => "n/a",
     };
 

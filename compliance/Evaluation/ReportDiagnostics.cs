@@ -11,16 +11,18 @@ namespace Toolkit.Compliance.Evaluation;
 /// </summary>
 public static class ReportDiagnostics
 {
-    /// <summary>Errors for mandatory frameworks, warnings for advisory ones, in report order.</summary>
+    /// <summary>Errors for mandatory frameworks, warnings for advisory ones, acknowledged warnings for accepted risks, in report order.</summary>
     public static IEnumerable<Diagnostic> Of(ComplianceReport report)
     {
         foreach (var f in report.Frameworks)
-        foreach (var c in f.Controls.Where(c => c.Status == CheckStatus.Fail))
+        foreach (var c in f.Controls.Where(c => c.Status is CheckStatus.Fail or CheckStatus.AcceptedRisk))
         foreach (var k in c.Checks.Where(k => k.Status == CheckStatus.Fail))
         foreach (var e in k.Evidence.Where(e => !e.Satisfied))
         {
             var message = Message($"{f.Name} {c.Id}", c.Title, e, k.Id);
-            yield return f.Enforcement == Enforcement.Mandatory
+            if (c.Acceptance is { } accepted)
+                yield return Diagnostic.Warning(f.Enforcement == Enforcement.Mandatory ? ComplianceEvaluator.MandatoryCode : ComplianceEvaluator.AdvisoryCode, message) with { Acknowledged = accepted };
+            else yield return f.Enforcement == Enforcement.Mandatory
                 ? Diagnostic.Error(ComplianceEvaluator.MandatoryCode, message)
                 : Diagnostic.Warning(ComplianceEvaluator.AdvisoryCode, message + " (advisory)");
         }

@@ -44,10 +44,20 @@ public sealed record FrameworkReport(
     IReadOnlyList<ControlReport> Controls);
 
 /// <summary>How many controls of a framework pass, fail or do not apply.</summary>
-public sealed record ControlCounts(int Pass, int Fail, int NotApplicable);
+public sealed record ControlCounts(int Pass, int Fail, int NotApplicable)
+{
+    /// <summary>Failing controls whose risk an acknowledgement accepts (absent from the JSON when 0).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public int AcceptedRisk { get; init; }
+}
 
 /// <summary>One control: its status and the checks that are its evidence.</summary>
-public sealed record ControlReport(string Id, string Title, CheckStatus Status, IReadOnlyList<CheckReport> Checks);
+public sealed record ControlReport(string Id, string Title, CheckStatus Status, IReadOnlyList<CheckReport> Checks)
+{
+    /// <summary>Why a failing control is accepted, by whom and until when (status <see cref="CheckStatus.AcceptedRisk"/>); absent otherwise.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Toolkit.Core.Diagnostics.DiagnosticAcknowledgement? Acceptance { get; init; }
+}
 
 /// <summary>One check's result under a control, with the resources and properties that are its evidence.</summary>
 public sealed record CheckReport(string Id, string Title, CheckStatus Status, string Summary, IReadOnlyList<EvidenceItem> Evidence);

@@ -68,6 +68,7 @@ public static partial class HtmlReport
     private static void RenderControl(Action<string> line, FrameworkReport f, ControlReport c)
     {
         line($"<details class=\"control\" id=\"{ControlAnchor(f.Id, c.Id)}\"{(c.Status == CheckStatus.Fail ? " open" : "")}><summary>{E(f.Name)} {E(c.Id)}: {E(c.Title)} <span class=\"badge {Css(c.Status)}\">{StatusText.Upper(c.Status)}</span></summary>");
+        if (c.Acceptance is { } accepted) line($"<p class=\"accepted\">{E(StatusText.Acceptance(accepted))}</p>");
         foreach (var k in c.Checks)
         {
             line($"<h4><span class=\"check {Css(k.Status)}\">{E(k.Id)}</span> {E(k.Title)}: {E(k.Summary)}</h4>");
@@ -118,6 +119,7 @@ public static partial class HtmlReport
     {
         CheckStatus.Pass => "pass",
         CheckStatus.Fail => "fail",
+        CheckStatus.AcceptedRisk => "accepted",
         _ => "na",
     };
 
@@ -130,7 +132,7 @@ public static partial class HtmlReport
         "dl.provenance{display:grid;grid-template-columns:max-content auto;gap:2px 16px;margin:8px 0;color:#424a53}dl.provenance dt{font-weight:600}dl.provenance dd{margin:0}" +
         "table{border-collapse:collapse;width:100%;margin:6px 0 12px}th,td{border:1px solid #d0d7de;padding:5px 8px;text-align:left;vertical-align:top}th{background:#f6f8fa}" +
         "table.controls tr.fail td{background:#fff5f5}table.evidence{font-size:13px}table.evidence tr.fail td{background:#ffebe9}" +
-        ".badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:700;color:#fff}.badge.pass{background:#1a7f37}.badge.fail{background:#cf222e}.badge.na{background:#6e7781}" +
+        ".badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:700;color:#fff}.badge.pass{background:#1a7f37}.badge.fail{background:#cf222e}.badge.na{background:#6e7781}.badge.accepted{background:#9a6700}p.accepted{color:#9a6700;font-weight:700}" +
         ".check{display:inline-block;margin:1px 2px;padding:0 6px;border-radius:4px;font-size:12px;border:1px solid #d0d7de}.check.pass{color:#1a7f37}.check.fail{color:#cf222e;font-weight:700}.check.na{color:#6e7781}" +
         "details.control{border:1px solid #d0d7de;border-radius:6px;padding:6px 10px;margin:6px 0}details.control summary{cursor:pointer;font-weight:600}" +
         "li.fail{color:#cf222e}code{font-family:ui-monospace,'DejaVu Sans Mono',monospace;font-size:12.5px}a{color:#0969da}";

@@ -39,6 +39,11 @@ public static class MarkdownReport
             {
                 Line();
                 Line($"### {f.Name} {Cell(c.Id)}: {StatusText.Upper(c.Status)}");
+                if (c.Acceptance is { } accepted)
+                {
+                    Line();
+                    Line($"**{Cell(StatusText.Acceptance(accepted))}**");
+                }
                 foreach (var check in c.Checks)
                 {
                     Line();

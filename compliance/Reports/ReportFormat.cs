@@ -58,6 +58,7 @@ internal static class StatusText
     {
         Checks.CheckStatus.Pass => "pass",
         Checks.CheckStatus.Fail => "fail",
+        Checks.CheckStatus.AcceptedRisk => "accepted risk",
         _ => "n/a",
     };
 
@@ -66,8 +67,13 @@ internal static class StatusText
     {
         Checks.CheckStatus.Pass => "PASS",
         Checks.CheckStatus.Fail => "FAIL",
+        Checks.CheckStatus.AcceptedRisk => "ACCEPTED RISK",
         _ => "NOT APPLICABLE",
     };
+
+    /// <summary>The line a report shows under an accepted control: reason, who, until when.</summary>
+    public static string Acceptance(Core.Diagnostics.DiagnosticAcknowledgement a) =>
+        $"Accepted risk (acknowledgement '{a.Id}'): {a.Reason}. By {a.By}, until {a.Until}.";
 
     /// <summary><c>mandatory</c> or <c>advisory</c>.</summary>
     public static string Enforcement(Stacks.Configuration.Enforcement enforcement) =>

@@ -54,6 +54,11 @@ public static class SarifReport
                     results.Add(Result(report, ruleId, index, "fail", level,
                         $"{f.Name} {c.Id} fails: resource '{e.Resource}' ({e.Type}) property '{e.Property}' is {e.Value}, expected {e.Expected} [check {k.Id}].", e, k.Id));
             }
+            else if (c.Acceptance is { } accepted)
+            {
+                var first = c.Checks.SelectMany(k => k.Evidence).FirstOrDefault(e => !e.Satisfied);
+                results.Add(Result(report, ruleId, index, "review", "note", $"{f.Name} {c.Id} fails, accepted risk: {StatusText.Acceptance(accepted)}", first, null));
+            }
             else
             {
                 var first = c.Checks.SelectMany(k => k.Evidence).FirstOrDefault();

@@ -19,13 +19,33 @@ public sealed record SourceLocation(string File, int Line, int Column)
 }
 
 /// <summary>
+/// A person's recorded decision to accept a warning (or a failed compliance control) for a while: which rule or
+/// control it covers, why, who decided, and the last day it holds (<c>YYYY-MM-DD</c>, UTC).
+/// </summary>
+public sealed record DiagnosticAcknowledgement(string Id, string Reason, string By, string Until);
+
+/// <summary>
 /// One finding with a stable code, printed the way compilers print them:
-/// <c>FILE:LINE:COL: error CODE: message</c>.
+/// <c>FILE:LINE:COL: error CODE: message</c>. Its JSON form is <see cref="DiagnosticJson"/>, the one shape every verb prints.
 /// </summary>
 public sealed record Diagnostic(Severity Severity, string Code, string Message, SourceLocation? Location = null)
 {
     /// <summary>Suggestions that would resolve the finding, if any.</summary>
     public IReadOnlyList<string> Suggestions { get; init; } = [];
+
+    /// <summary>The acknowledgement that accepts this warning, when one in force matches it; an acknowledged warning does not block.</summary>
+    public DiagnosticAcknowledgement? Acknowledged { get; init; }
+
+    /// <summary>
+    /// Whether this finding stops the command: every error; a warning unless it is acknowledged or
+    /// <paramref name="allowWarnings"/> (<c>--allow-warnings</c>); never info.
+    /// </summary>
+    public bool Blocks(bool allowWarnings) => Severity switch
+    {
+        Severity.Error => true,
+        Severity.Warning => !allowWarnings && Acknowledged is null,
+        _ => false,
+    };
 
     /// <summary>An error diagnostic.</summary>
     public static Diagnostic Error(string code, string message, SourceLocation? location = null) => new(Severity.Error, code, message, location);
@@ -40,7 +60,8 @@ public sealed record Diagnostic(Severity Severity, string Code, string Message, 
     public override string ToString()
     {
         var level = Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "info" };
-        return Location is null ? $"{level} {Code}: {Message}" : $"{Location}: {level} {Code}: {Message}";
+        var text = Location is null ? $"{level} {Code}: {Message}" : $"{Location}: {level} {Code}: {Message}";
+        return Acknowledged is { } a ? $"{text} (acknowledged by {a.By} until {a.Until}: {a.Reason})" : text;
     }
 }
 

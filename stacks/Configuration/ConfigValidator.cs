@@ -16,15 +16,17 @@ public sealed record ValidationReport(IReadOnlyList<Diagnostic> Diagnostics)
     /// <summary>Findings of severity info.</summary>
     public IReadOnlyList<Diagnostic> Infos => Diagnostics.Where(d => d.Severity == Severity.Info).ToList();
 
-    /// <summary>No errors, and no warnings unless <paramref name="allowWarnings"/>.</summary>
-    public bool IsValid(bool allowWarnings = false) =>
-        Diagnostics.All(d => d.Severity == Severity.Info || (allowWarnings && d.Severity == Severity.Warning));
+    /// <summary>Findings that do not block because an acknowledgement in force accepts them.</summary>
+    public IReadOnlyList<Diagnostic> Acknowledged => Diagnostics.Where(d => d.Acknowledged is not null).ToList();
+
+    /// <summary>No errors, and no unacknowledged warnings unless <paramref name="allowWarnings"/>.</summary>
+    public bool IsValid(bool allowWarnings = false) => !Diagnostics.Any(d => d.Blocks(allowWarnings));
 
     /// <summary>Throws the blocking findings (errors, and warnings unless allowed) as one <see cref="DiagnosticException"/>.</summary>
     public void ThrowIfInvalid(bool allowWarnings = false)
     {
         if (!IsValid(allowWarnings))
-            throw new DiagnosticException(Diagnostics.Where(d => d.Severity == Severity.Error || (!allowWarnings && d.Severity == Severity.Warning)).ToList());
+            throw new DiagnosticException(Diagnostics.Where(d => d.Severity != Severity.Info).ToList());
     }
 }
 
@@ -38,7 +40,9 @@ public static class ConfigValidator
     public static ValidationReport Validate(ToolkitConfig config, RuleSet? rules = null, TechnologyCatalogue? catalogue = null)
     {
         var diagnostics = ConfigChecks.Run(config, catalogue).Select(f => f.Diagnostic).ToList();
-        diagnostics.AddRange(RuleEvaluator.Evaluate(config, rules, catalogue).Select(f => f.Diagnostic));
+        var today = Acknowledgement.Today;
+        diagnostics.AddRange(RuleEvaluator.Evaluate(config, rules, catalogue)
+            .Select(f => Acknowledgements.Apply(f.Diagnostic, config.Acknowledgements, today, f.Rule.Id, f.Rule.Code)));
         return new ValidationReport(diagnostics);
     }
 

@@ -42,6 +42,7 @@ public static partial class ConfigWriter
         WriteTenants(w, config.Tenants);
         Line(w, "");
         WriteStacks(w, config.Stacks);
+        WriteAcknowledgements(w, config.Acknowledgements);
         return w.ToString();
     }
 
@@ -158,6 +159,22 @@ public static partial class ConfigWriter
             Line(w, $"    databaseInstanceClass: {Scalar(s.DatabaseInstanceClass)}");
             Line(w, $"    deletionProtection: {Bool(s.DeletionProtection)}");
             Line(w, $"    image: {Scalar(s.Image)}");
+        }
+    }
+
+    private static void WriteAcknowledgements(StringBuilder w, IReadOnlyList<Acknowledgement> acknowledgements)
+    {
+        if (acknowledgements.Count == 0) return;
+        Line(w, "");
+        Line(w, "# Warnings and failed controls accepted on purpose (docs/configuration.md#acknowledgements). Each holds until its");
+        Line(w, "# 'until' day (UTC), then blocks again: review the reason before renewing it.");
+        Line(w, "acknowledgements:");
+        foreach (var a in acknowledgements)
+        {
+            Line(w, $"  - id: {Scalar(a.Id)}");
+            Line(w, $"    reason: {Scalar(a.Reason)}");
+            Line(w, $"    by: {Scalar(a.By)}");
+            Line(w, $"    until: {a.UntilText}");
         }
     }
 

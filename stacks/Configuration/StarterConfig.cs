@@ -24,6 +24,9 @@ public sealed record StarterOptions
     public IReadOnlyList<string> Compliance { get; init; } = [];
     /// <summary>Project name; its slug is derived.</summary>
     public string ProjectName { get; init; } = "Acme Platform";
+
+    /// <summary>The day acknowledgements init records start from (they hold 90 days); today in UTC unless given.</summary>
+    public DateOnly? Today { get; init; }
 }
 
 /// <summary>
@@ -56,6 +59,10 @@ public static class StarterConfig
             errors.Add(Diagnostic.Error(ConfigErrorCodes.DuplicateRegion, "--regions names a region twice"));
         if (pattern == DeploymentPattern.MultiRegion && options.Regions.Count == 1)
             errors.Add(Diagnostic.Error(ConfigErrorCodes.InvalidInitArgument, "--pattern multi-region needs at least two --regions (a primary and a replica)"));
+        if (isolation == IsolationLevel.Rls && frameworks.Contains(ComplianceFramework.Hipaa))
+            errors.Add(Diagnostic.Error(ConfigErrorCodes.InvalidInitArgument,
+                "--isolation rls cannot be combined with --compliance hipaa: HIPAA's tenant-isolation control (164.312(c)(1)) needs tenants' ePHI " +
+                "out of shared tables (rule TK2028); use --isolation schema-per-tenant or db-per-tenant"));
         if (single && options.Tenants > 1)
             errors.Add(Diagnostic.Error(ConfigErrorCodes.InvalidInitArgument, "--isolation none is a single-tenant platform: use --tenants 0 or 1"));
         if (errors.Count > 0) throw new DiagnosticException(errors);
@@ -74,6 +81,8 @@ public static class StarterConfig
             };
         }
         var hipaa = frameworks.Contains(ComplianceFramework.Hipaa);
+        // dev may be torn down freely only when no framework asks for deletion protection (SOC 2 A1.2, HIPAA 164.312(c)(1)).
+        var devProtected = frameworks.Count > 0;
         return new ToolkitConfig
         {
             Version = "1",
@@ -106,11 +115,29 @@ public static class StarterConfig
             Tenants = tenants,
             Stacks =
             [
-                new StackConfig { Name = "dev", Instances = 1, DatabaseInstanceClass = "db.t4g.medium", DeletionProtection = false },
+                new StackConfig { Name = "dev", Instances = 1, DatabaseInstanceClass = "db.t4g.medium", DeletionProtection = devProtected },
                 new StackConfig { Name = "staging", Instances = 1, DatabaseInstanceClass = "db.t4g.medium" },
                 new StackConfig { Name = "prod", Instances = 3, DatabaseInstanceClass = "db.r6g.large" },
             ],
+            Acknowledgements = InherentWarnings(frameworks, regions, options.Today ?? Acknowledgement.Today, catalogue),
         };
+    }
+
+    /// <summary>
+    /// Warnings the chosen combination cannot avoid, recorded as acknowledgements so the starter passes as written;
+    /// each says what it assumes and holds 90 days, so a person confirms or replaces it. Today: a GDPR platform
+    /// with a region outside the EEA and adequacy decisions (rule TK2009, control GDPR Art. 44).
+    /// </summary>
+    private static List<Acknowledgement> InherentWarnings(List<ComplianceFramework> frameworks, IReadOnlyList<string> regions, DateOnly today, TechnologyCatalogue catalogue)
+    {
+        var acknowledgements = new List<Acknowledgement>();
+        var transfers = regions.Where(r => catalogue.Region(r) is { GdprAdequate: false }).ToList();
+        if (frameworks.Contains(ComplianceFramework.Gdpr) && transfers.Count > 0)
+            acknowledgements.Add(new Acknowledgement("TK2009",
+                $"Transfer basis for personal data in {string.Join(", ", transfers)}: standard contractual clauses with a transfer impact assessment " +
+                "(assumed by toolkit init; replace with your own basis and owner)",
+                "toolkit init", today.AddDays(90)));
+        return acknowledgements;
     }
 
     private static IReadOnlyList<string> DefaultRegions(DeploymentPattern pattern, List<ComplianceFramework> frameworks)

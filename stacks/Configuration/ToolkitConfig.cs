@@ -31,6 +31,9 @@ public sealed record ToolkitConfig
     /// <summary>Stacks (dev, staging, prod...) with their overrides, in file order.</summary>
     public IReadOnlyList<StackConfig> Stacks { get; init; } = [];
 
+    /// <summary>Warnings and failed controls accepted on purpose, with reason, owner and end date (<c>acknowledgements:</c>).</summary>
+    public IReadOnlyList<Acknowledgement> Acknowledgements { get; init; } = [];
+
     /// <summary>Where each value was read from, by path (<c>deployment.regions[1]</c>); empty for configs built in code.</summary>
     public SourceMap Source { get; init; } = SourceMap.Empty;
 }

@@ -25,12 +25,13 @@ public static class SchemaReader
         }
     }
 
-    /// <summary>Reads every <c>*.json</c> schema in <paramref name="directory"/>.</summary>
+    /// <summary>Reads every <c>*.json</c> (or gzipped <c>*.json.gz</c>) schema in <paramref name="directory"/>.</summary>
     public static IReadOnlyList<PackageSchema> ReadDirectory(string directory)
     {
         if (!Directory.Exists(directory))
             throw new DiagnosticException(Diagnostic.Error("TK-SCHEMA-DIR", $"Schema directory '{directory}' does not exist."));
-        var files = Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal).ToList();
+        var files = Directory.EnumerateFiles(directory, "*.json").Concat(Directory.EnumerateFiles(directory, "*.json.gz"))
+            .Order(StringComparer.Ordinal).ToList();
         if (files.Count == 0)
             throw new DiagnosticException(Diagnostic.Error("TK-SCHEMA-DIR", $"Schema directory '{directory}' holds no *.json schema files."));
         return files.Select(ReadFile).ToList();
@@ -46,22 +47,19 @@ public static class SchemaReader
             throw new DiagnosticException(Diagnostic.Error("TK-SCHEMA-READ",
                 $"'{origin}' is not a Pulumi package schema: {e.Message}", new SourceLocation(origin, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1)));
         }
-        using (document)
+        // The document stays alive with the schema: resources and types are read from it on first lookup.
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String)
-                throw new DiagnosticException(Diagnostic.Error("TK-SCHEMA-READ", $"'{origin}' is not a Pulumi package schema: it has no top-level \"name\".", new SourceLocation(origin, 1, 1)));
-            var resources = new Dictionary<string, ObjectSchema>(StringComparer.Ordinal);
-            if (root.TryGetProperty("resources", out var res) && res.ValueKind == JsonValueKind.Object)
-                foreach (var r in res.EnumerateObject()) resources[r.Name] = Inputs(r.Value);
-            var types = new Dictionary<string, NamedType>(StringComparer.Ordinal);
-            if (root.TryGetProperty("types", out var ts) && ts.ValueKind == JsonValueKind.Object)
-                foreach (var t in ts.EnumerateObject()) types[t.Name] = Named(t.Name, t.Value);
-            var provider = root.TryGetProperty("provider", out var p) && p.ValueKind == JsonValueKind.Object
-                ? Inputs(p) : new ObjectSchema(new Dictionary<string, TypeSpec>(), new HashSet<string>());
-            var version = root.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
-            return new PackageSchema(name.GetString()!, version, provider, resources, types) { Origin = origin };
+            document.Dispose();
+            throw new DiagnosticException(Diagnostic.Error("TK-SCHEMA-READ", $"'{origin}' is not a Pulumi package schema: it has no top-level \"name\".", new SourceLocation(origin, 1, 1)));
         }
+        var resources = new LazySchemaTable<ObjectSchema>(root.TryGetProperty("resources", out var res) ? res : default, (_, r) => Inputs(r));
+        var types = new LazySchemaTable<NamedType>(root.TryGetProperty("types", out var ts) ? ts : default, Named);
+        var provider = root.TryGetProperty("provider", out var p) && p.ValueKind == JsonValueKind.Object
+            ? Inputs(p) : new ObjectSchema(new Dictionary<string, TypeSpec>(), new HashSet<string>());
+        var version = root.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
+        return new PackageSchema(name.GetString()!, version, provider, resources, types) { Origin = origin };
     }
 
     private static ObjectSchema Inputs(JsonElement resource) =>

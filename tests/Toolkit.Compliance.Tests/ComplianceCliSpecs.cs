@@ -109,7 +109,7 @@ public class ComplianceCliSpecs
     [Theory(Timeout = 120_000)]
     [InlineData("regions: [us-east-1]", "regions: [eu-west-1]", "error TK2004", "HIPAA 164.312(e)(1), GDPR Art. 44): region(s) eu-west-1")] // caught by the config rules before the program is built
     [InlineData("atRest: true", "atRest: false", "error TK2006", "164.312(a)(2)(iv)")]
-    [InlineData("isolation: schema-per-tenant", "isolation: rls", "error TKC001", "HIPAA 164.312(c)(1) (Integrity: protect ePHI from improper alteration or destruction) fails: resource 'main-us-east-1' (aws:rds:Cluster)")]
+    [InlineData("isolation: schema-per-tenant", "isolation: rls", "error TK2028", "HIPAA (164.312(c)(1)): rls keeps every tenant's ePHI in shared tables")] // the rule and the control agree; the rule says it first
     [InlineData("deletionProtection: true", "deletionProtection: false", "error TKC001", "HIPAA 164.312(c)(1) (Integrity: protect ePHI from improper alteration or destruction) fails: resource 'main-us-east-1' (aws:rds:Cluster) property 'deletionProtection' is false")]
     public async Task I_can_see_toolkit_synth_refuse_a_non_compliant_hipaa_platform_and_write_the_fixed_one(string from, string to, string code, string names)
     {

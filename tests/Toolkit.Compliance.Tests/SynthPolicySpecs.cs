@@ -50,7 +50,8 @@ public class SynthPolicySpecs
         var gdpr = Assert.Single(report.Frameworks, f => f.Id == "gdpr");
         Assert.Equal(["Art. 5(1)(e)", "Art. 17", "Art. 25", "Art. 32", "Art. 44"], gdpr.Controls.Select(c => c.Id));
         Assert.All(gdpr.Controls, c => Assert.Equal(Checks.CheckStatus.Pass, c.Status));
-        var residency = gdpr.Controls.Single(c => c.Id == "Art. 44").Checks.Single().Evidence;
-        Assert.Equal(["eu-west-1", "eu-central-1"], residency.Select(e => e.Value));
+        var art44 = gdpr.Controls.Single(c => c.Id == "Art. 44").Checks;
+        Assert.Equal(["data-residency", "third-country-transfer"], art44.Select(k => k.Id));
+        Assert.All(art44, k => Assert.Equal(["eu-west-1", "eu-central-1"], k.Evidence.Select(e => e.Value)));
     }
 }

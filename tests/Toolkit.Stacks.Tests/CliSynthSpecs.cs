@@ -60,7 +60,7 @@ public sealed class CliSynthSpecs
         var config = Example(temp);
         // A schema directory without the aws package: every AWS resource fails validation.
         Directory.CreateDirectory(temp.Combine("schemas"));
-        File.Copy(Path.Combine(Support.Schemas.SharedDirectory, "random.schema.json"), temp.Combine("schemas", "random.schema.json"));
+        File.Copy(Path.Combine(Support.Schemas.EmbeddedDirectory, "random.schema.json.gz"), temp.Combine("schemas", "random.schema.json.gz"));
         var before = temp.Snapshot();
 
         var result = await ToolkitCli.RunAsync(temp.Path, "synth", "--config", config, "--stack", "prod", "--out", "out", "--schemas", temp.Combine("schemas"));
@@ -92,7 +92,7 @@ public sealed class CliSynthSpecs
         var config = Example(temp);
 
         var result = await ToolkitCli.RunAsync(temp.Path, "synth", "--config", config, "--stack", "prod", "--out", "out",
-            "--schemas", Support.Schemas.SharedDirectory, "--json");
+            "--schemas", Support.Schemas.EmbeddedDirectory, "--json");
 
         Assert.True(result.ExitCode == 0, result.StandardError);
         using var json = JsonDocument.Parse(result.StandardOutput);

@@ -22,15 +22,4 @@ public sealed class CombinationSpecs
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics.Where(d => d.Severity == Severity.Error)));
         Assert.Equal(["Pulumi.yaml", "Main.yaml", "Pulumi.prod.yaml"], result.Files.Select(f => f.Path));
     }
-
-    [Theory(Timeout = 60_000)]
-    [MemberData(nameof(Combinations))]
-    public async Task I_can_synthesize_every_combination_against_the_full_shared_schemas(string id)
-    {
-        var config = Find(id).SampleConfig();
-
-        var result = await Task.Run(() => new StackSynthesizer(Support.Schemas.Shared, []).Synthesize(config, "prod"));
-
-        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics.Where(d => d.Severity == Severity.Error)));
-    }
 }

@@ -38,6 +38,7 @@ public class RuleSpecs
         ["kubernetes-aws-secrets"] = (c => Tech(c, ("compute", "kubernetes")), c => Tech(c, ("compute", "kubernetes"), ("secrets", "doppler"))),
         ["single-tenant-one-tenant"] = (c => c with { Architecture = new ArchitectureConfig(TenancyModel.SingleTenant, null) }, c => Tenants(c with { Architecture = new ArchitectureConfig(TenancyModel.SingleTenant, null) }, 1)),
         ["region-outside-residency"] = (c => Compliance(c, x => x with { DataResidency = new(["us-west-2"], []) }), c => Hipaa(c, allowed: ["us-west-2"])),
+        ["hipaa-requires-tenant-schemas"] = (c => Isolation(Hipaa(c), IsolationLevel.Rls), c => Hipaa(c)),
         ["gdpr-requires-audit-log"] = (c => Compliance(c, x => x with { Frameworks = [ComplianceFramework.Gdpr], AuditLog = new AuditLogConfig(false) }), c => Frameworks(c, ComplianceFramework.Gdpr)),
     };
 
@@ -94,6 +95,7 @@ public class RuleSpecs
     public void I_can_see_which_region_breaks_hipaa_residency_even_when_only_a_stack_deploys_there()
     {
         var text = SampleConfig.With("frameworks: [soc2]", "frameworks: [hipaa]\n  dataResidency: { allowedRegions: [us-east-1] }\n  auditLog: { retentionDays: 2190 }")
+            .Replace("isolation: rls", "isolation: schema-per-tenant", StringComparison.Ordinal)
             .Replace("    regions: [us-east-1]", "    regions: [us-east-1, eu-west-1]", StringComparison.Ordinal);
         var config = ConfigLoader.Parse(text, "hipaa.yaml");
 
@@ -148,7 +150,8 @@ public class RuleSpecs
 
     private static ToolkitConfig Frameworks(ToolkitConfig c, params ComplianceFramework[] frameworks) => Compliance(c, x => x with { Frameworks = frameworks });
 
-    private static ToolkitConfig Hipaa(ToolkitConfig c, string[]? allowed = null) => Compliance(c, x => x with
+    // HIPAA with tenants in their own schemas (rls under HIPAA is rule TK2028).
+    private static ToolkitConfig Hipaa(ToolkitConfig c, string[]? allowed = null) => Compliance(Isolation(c, IsolationLevel.SchemaPerTenant), x => x with
     {
         Frameworks = [ComplianceFramework.Hipaa],
         DataResidency = new DataResidencyConfig(allowed ?? ["us-east-1"], []),
