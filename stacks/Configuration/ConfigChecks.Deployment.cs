@@ -68,12 +68,40 @@ public static partial class ConfigChecks
                     Error(ConfigErrorCodes.InvalidRegion, $"'{region}' under 'deployment.kubernetes' is not an AWS region id{ClosestMatch.Hint(region, catalogue.Regions.Select(r => r.Id))}", path);
                 if (string.IsNullOrEmpty(cluster.Context) && string.IsNullOrEmpty(cluster.Kubeconfig))
                     Error(ConfigErrorCodes.KubernetesClusterUnnamed, $"'{path}' must name a context or a kubeconfig (or both)", path);
+                ClusterNetwork(cluster, path);
             }
             if (config.Technologies.Compute != "kubernetes") return;
             foreach (var (region, path) in EffectiveRegions())
                 if (!clusters.ContainsKey(region))
                     Error(ConfigErrorCodes.MissingKubernetesCluster,
                         $"compute is kubernetes but region '{region}' has no cluster; add 'deployment.kubernetes.{region}' with a context or kubeconfig", path);
+        }
+
+        private static readonly System.Text.RegularExpressions.Regex ClusterNamePattern = new("^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$");
+
+        private void ClusterNetwork(KubernetesClusterConfig cluster, string path)
+        {
+            if (cluster.ClusterName is { } name && !ClusterNamePattern.IsMatch(name))
+                Error(ConfigErrorCodes.InvalidAwsId, $"'{path}.clusterName' value '{name}' is not an EKS cluster name (letters, digits, '-' and '_', up to 100, starting with a letter or digit)", $"{path}.clusterName");
+            AwsId(cluster.VpcId, "vpc", $"{path}.vpcId");
+            AwsId(cluster.NodeSecurityGroupId, "sg", $"{path}.nodeSecurityGroupId");
+            if (cluster.SubnetIds is { } subnets)
+            {
+                if (subnets.Count < 2)
+                    Error(ConfigErrorCodes.InvalidAwsId, $"'{path}.subnetIds' must list at least two private subnets in different availability zones (Aurora and ElastiCache subnet groups need two)", $"{path}.subnetIds");
+                for (var i = 0; i < subnets.Count; i++) AwsId(subnets[i], "subnet", $"{path}.subnetIds[{i}]");
+                var twice = subnets.GroupBy(s => s, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+                if (twice is not null)
+                    Error(ConfigErrorCodes.InvalidAwsId, $"'{path}.subnetIds' lists '{twice.Key}' twice", $"{path}.subnetIds");
+            }
+        }
+
+        private void AwsId(string? value, string prefix, string path)
+        {
+            if (value is null) return;
+            var hex = value.StartsWith(prefix + "-", StringComparison.Ordinal) ? value[(prefix.Length + 1)..] : "";
+            if (hex.Length is not (8 or 17) || !hex.All(char.IsAsciiHexDigitLower))
+                Error(ConfigErrorCodes.InvalidAwsId, $"'{path}' value '{value}' is not a {prefix} id ('{prefix}-' and 8 or 17 lower-case hex digits, like {prefix}-0123456789abcdef0)", path);
         }
 
         /// <summary>Every region some stack deploys to, first occurrence, with the path that names it.</summary>

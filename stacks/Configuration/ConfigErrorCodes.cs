@@ -50,6 +50,8 @@ public static class ConfigErrorCodes
     public const string InvalidAddress = "TK1021";
     /// <summary>A required technology category is not chosen.</summary>
     public const string MissingTechnology = "TK1022";
+    /// <summary>An AWS id of the wrong shape (<c>vpc-</c>, <c>subnet-</c>, <c>sg-</c> and hex) or an EKS cluster name that is not valid.</summary>
+    public const string InvalidAwsId = "TK1023";
     /// <summary><c>toolkit init</c> would overwrite an existing file (use --force).</summary>
     public const string OutputExists = "TK3001";
     /// <summary>A <c>toolkit init</c> argument out of range (tenant count, region list).</summary>

@@ -53,6 +53,7 @@ public static partial class ConfigWriter
         Line(w, "  # AWS region ids; the first is the primary.");
         Line(w, $"  regions: {List(d.Regions)}");
         Line(w, $"  domain: {Scalar(d.Domain)}");
+        if (d.HostedZone == HostedZoneMode.Create) Line(w, "  hostedZone: create   # the stack creates the Route 53 zone; delegate its nameServers output first");
         var h = d.HealthCheck;
         Line(w, "  healthCheck:");
         Line(w, $"    path: {Scalar(h.Path)}");
@@ -91,6 +92,10 @@ public static partial class ConfigWriter
                 Line(w, $"    {region}:");
                 if (cluster.Context is { } context) Line(w, $"      context: {Scalar(context)}");
                 if (cluster.Kubeconfig is { } kubeconfig) Line(w, $"      kubeconfig: {Scalar(kubeconfig)}");
+                if (cluster.ClusterName is { } clusterName) Line(w, $"      clusterName: {Scalar(clusterName)}");
+                if (cluster.VpcId is { } vpcId) Line(w, $"      vpcId: {Scalar(vpcId)}");
+                if (cluster.SubnetIds is { } subnetIds) Line(w, $"      subnetIds: {List(subnetIds)}");
+                if (cluster.NodeSecurityGroupId is { } group) Line(w, $"      nodeSecurityGroupId: {Scalar(group)}");
             }
         }
     }

@@ -115,6 +115,9 @@ public sealed record DeploymentConfig
     /// <summary>Blue-green settings; used when <see cref="Pattern"/> is <see cref="DeploymentPattern.BlueGreen"/>.</summary>
     public BlueGreenConfig BlueGreen { get; init; } = new();
 
+    /// <summary>Whether the Route 53 hosted zone of <see cref="Domain"/> already exists (looked up) or is created by the stack (aws edge).</summary>
+    public HostedZoneMode HostedZone { get; init; } = HostedZoneMode.Existing;
+
     /// <summary>Existing Kubernetes cluster per region, when compute is <c>kubernetes</c>.</summary>
     public IReadOnlyDictionary<string, KubernetesClusterConfig> Kubernetes { get; init; } = new Dictionary<string, KubernetesClusterConfig>();
 
@@ -158,8 +161,22 @@ public sealed record LocalTrafficConfig(string Listen, string Blue, string Green
 /// <summary>Thresholds that fail a blue-green step.</summary>
 public sealed record RollbackTriggers(double MaxErrorRate = 0.02, int MaxP95LatencyMs = 500, int MaxFailedHealthChecks = 3);
 
-/// <summary>An existing Kubernetes cluster, named by kubeconfig path and/or context.</summary>
-public sealed record KubernetesClusterConfig(string? Context, string? Kubeconfig);
+/// <summary>Where the Route 53 hosted zone of the domain comes from.</summary>
+public enum HostedZoneMode
+{
+    /// <summary>The zone exists and is delegated; the stack looks it up by name (<c>aws:route53/getZone</c>).</summary>
+    Existing,
+    /// <summary>The stack creates the zone; its name servers are an output that must be delegated before certificates validate.</summary>
+    Create,
+}
+
+/// <summary>
+/// An existing Kubernetes cluster, named by kubeconfig path and/or context, and the AWS network it runs in: the EKS
+/// cluster name (for Pod Identity), its VPC, the private subnets the data tier is placed in and the security group of
+/// its nodes/pods (the only one the databases admit). Network values left out become stack config that must be set.
+/// </summary>
+public sealed record KubernetesClusterConfig(string? Context, string? Kubeconfig, string? ClusterName = null, string? VpcId = null,
+    IReadOnlyList<string>? SubnetIds = null, string? NodeSecurityGroupId = null);
 
 /// <summary>Compliance frameworks a platform is held to.</summary>
 public enum ComplianceFramework

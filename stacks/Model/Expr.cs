@@ -31,4 +31,24 @@ public static class Expr
 
     /// <summary>Encodes a value as a JSON string (<c>fn::toJSON</c>).</summary>
     public static JsonValue Json(Value value) => new(value);
+
+    /// <summary><c>fn::join</c>: the items joined by <paramref name="delimiter"/>.</summary>
+    public static FunctionValue Join(string delimiter, params Value[] items) => new("join", ListValue.Of(delimiter, List(items)));
+
+    /// <summary><c>fn::join</c> of a list value (a literal list or a reference to one).</summary>
+    public static FunctionValue JoinList(string delimiter, Value list) => new("join", ListValue.Of(delimiter, list));
+
+    /// <summary><c>fn::split</c>: <paramref name="text"/> split at <paramref name="delimiter"/>.</summary>
+    public static FunctionValue Split(string delimiter, Value text) => new("split", ListValue.Of(delimiter, text));
+
+    /// <summary><c>fn::select</c>: item <paramref name="index"/> of <paramref name="list"/>.</summary>
+    public static FunctionValue Select(int index, Value list) => new("select", ListValue.Of(index, list));
+
+    /// <summary>
+    /// A DNS name that providers give with a trailing dot (ACM's <c>resourceRecordName</c>, <c>_x.acm-validations.aws.</c>)
+    /// without it: the part before <c>.SUFFIX.</c>, then <c>.SUFFIX</c>. Cloudflare stores names without the dot, so
+    /// the dotted form would show as a change on every run.
+    /// </summary>
+    public static FunctionValue WithoutTrailingDot(Value dottedName, string suffix) =>
+        Join("", Select(0, Split($".{suffix}.", dottedName)), $".{suffix}");
 }

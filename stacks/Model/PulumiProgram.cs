@@ -11,6 +11,8 @@ public enum ConfigType
     Number,
     /// <summary>true or false.</summary>
     Boolean,
+    /// <summary>A list of strings (<c>List&lt;String&gt;</c>).</summary>
+    StringList,
 }
 
 /// <summary>

@@ -58,4 +58,7 @@ public sealed record ResourceOptions
 
     /// <summary>Custom operation timeouts.</summary>
     public CustomTimeouts? CustomTimeouts { get; init; }
+
+    /// <summary>The provider plugin version the resource is created with (pins the program to the schema it was checked against).</summary>
+    public string? Version { get; init; }
 }

@@ -85,3 +85,9 @@ public sealed record JsonValue(Value Inner) : Value;
 
 /// <summary><c>fn::invoke</c>: calls a provider function; <see cref="Return"/> picks one field of the result.</summary>
 public sealed record InvokeValue(string Function, MapValue Arguments, string? Return, string? Provider = null) : Value;
+
+/// <summary>
+/// Another Pulumi YAML built-in (<c>fn::join</c>, <c>fn::split</c>, <c>fn::select</c>) applied to <see cref="Argument"/>,
+/// written as the one-key object <c>fn::NAME: ARGUMENT</c>. Build one with <see cref="Expr"/>.
+/// </summary>
+public sealed record FunctionValue(string Function, Value Argument) : Value;

@@ -27,6 +27,26 @@ public static class Naming
         ? "ELBSecurityPolicy-TLS13-1-3-2021-06"
         : "ELBSecurityPolicy-TLS13-1-2-2021-06";
 
+    /// <summary>
+    /// TLS policies an NLB TLS listener accepts that enforce <paramref name="minimumTls"/> (Classic ELBs have no TLS 1.3
+    /// policy, which is why Services go to the AWS Load Balancer Controller's NLB).
+    /// </summary>
+    public static string NlbSslPolicy(string minimumTls) => minimumTls == "1.3"
+        ? "ELBSecurityPolicy-TLS13-1-3-2021-06"
+        : "ELBSecurityPolicy-TLS13-1-2-2021-06";
+
+    /// <summary>Every TLS policy name an NLB TLS listener accepts (the ones the stacks may choose from).</summary>
+    public static IReadOnlySet<string> NlbSslPolicies { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "ELBSecurityPolicy-TLS13-1-2-2021-06", "ELBSecurityPolicy-TLS13-1-3-2021-06", "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
+        "ELBSecurityPolicy-TLS13-1-2-Ext1-2021-06", "ELBSecurityPolicy-TLS13-1-2-Ext2-2021-06", "ELBSecurityPolicy-TLS13-1-1-2021-06",
+        "ELBSecurityPolicy-TLS13-1-0-2021-06", "ELBSecurityPolicy-FS-1-2-Res-2020-10", "ELBSecurityPolicy-TLS-1-2-2017-01",
+        "ELBSecurityPolicy-2016-08",
+    };
+
+    /// <summary>Days between automatic rotations of generated database credentials.</summary>
+    public const int SecretRotationDays = 30;
+
     /// <summary>Route53 health checks accept 10 or 30 second intervals.</summary>
     public static int Route53Interval(int seconds) => seconds <= 10 ? 10 : 30;
 }

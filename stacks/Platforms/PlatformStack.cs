@@ -39,17 +39,31 @@ public static class PlatformStack
         if (trail is not null) buckets.Add(scope.Program.Find("audit-trail-bucket")!);
 
         var data = DataTier.Add(scope, regions);
+
+        // Certificates validate against records the edge writes; the validations wait for exactly those records.
         var certificates = regions.ToDictionary(r => r.Region, r => Certificates.Add(scope, r.Region), StringComparer.Ordinal);
-
-        var executionRole = tech.Compute == "kubernetes" ? null : Ecs.AddExecutionRole(scope);
-        var computes = regions.Select(r => executionRole is null
-            ? KubernetesCompute.Add(scope, r.Region, images, data.CredentialsReference, certificates[r.Region].Validation.Output("certificateArn"))
-            : Ecs.Add(scope, r, executionRole, certificates[r.Region].Validation, images, data)).ToList();
-
+        Value? zoneId = null;
+        IReadOnlyDictionary<string, Value> recordFqdns;
         if (tech.Edge == "cloudflare")
-            CloudflareEdge.Add(scope, computes, certificates[context.PrimaryRegion].Certificate, cloudflare.Account, cloudflare.Zone);
+        {
+            var record = CloudflareEdge.ValidationRecord(scope, certificates[context.PrimaryRegion], cloudflare.Zone);
+            recordFqdns = regions.ToDictionary(r => r.Region, _ => record, StringComparer.Ordinal);
+        }
         else
-            Route53Edge.Add(scope, computes, certificates.ToDictionary(c => c.Key, c => c.Value.Certificate, StringComparer.Ordinal));
+        {
+            zoneId = Route53Edge.Zone(scope);
+            recordFqdns = Route53Edge.ValidationRecords(scope, zoneId, certificates);
+        }
+        var validations = regions.ToDictionary(r => r.Region,
+            r => Certificates.Validate(scope, r.Region, certificates[r.Region], recordFqdns[r.Region]), StringComparer.Ordinal);
+
+        var identity = WorkloadIdentity.Add(scope, data, regions, buckets);
+        var computes = regions.Select(r => tech.Compute == "kubernetes"
+            ? KubernetesCompute.Add(scope, r, images, data, identity, validations[r.Region].Output("certificateArn"))
+            : Ecs.Add(scope, r, identity, validations[r.Region], images, data)).ToList();
+
+        if (tech.Edge == "cloudflare") CloudflareEdge.Add(scope, computes, cloudflare.Account, cloudflare.Zone);
+        else Route53Edge.Add(scope, zoneId!, computes);
 
         Outputs.Add(scope, regions, computes, data, trail, buckets);
         return new DefinedStack(scope.Program.Build(), scope.Diagnostics);

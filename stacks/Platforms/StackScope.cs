@@ -43,6 +43,23 @@ public sealed class StackScope
     public Resource Aws(string name, string type, MapValue properties, string region, ResourceOptions? options = null) =>
         Program.Add(name, type, properties, (options ?? ResourceOptions.None) with { Provider = AwsProvider(region) }, region);
 
+    /// <summary>Adds a resource of the default <c>random</c> provider, pinned to its version.</summary>
+    public Resource Random(string name, string type, MapValue properties) =>
+        Program.Add(name, type, properties, new ResourceOptions { Version = ProviderVersions.Of("random") });
+
+    /// <summary>Adds an explicit provider of <paramref name="package"/>, pinned to its version.</summary>
+    public Resource Provider(string name, string package, MapValue properties, string? region = null) =>
+        Program.Add(name, "pulumi:providers:" + package, properties, new ResourceOptions { Version = ProviderVersions.Of(package) }, region);
+
+    /// <summary>
+    /// Cloudflare's published IPv4 ranges (<c>cloudflare:index/getIpRanges</c>) when the edge is Cloudflare, else null:
+    /// the only sources an origin behind Cloudflare admits, so the edge cannot be bypassed.
+    /// </summary>
+    public Value? CloudflareRanges { get; set; }
+
+    /// <summary>True when compute is Kubernetes (existing clusters; no ECS, load balancer or VPC of the stack's own).</summary>
+    public bool OnKubernetes => Context.Config.Technologies.Compute == "kubernetes";
+
     /// <summary>Tags every AWS resource of this stack gets (through the provider's default tags).</summary>
     public MapValue Tags => Expr.Map(("project", Context.ProjectName), ("stack", Context.Stack.Name), ("managed-by", "toolkit"));
 

@@ -105,6 +105,7 @@ public sealed class SchemaValidator(SchemaSet schemas)
             case SecretValue s: CheckReferences(s.Inner, declared, where, errors, path); break;
             case JsonValue j: CheckReferences(j.Inner, declared, where, errors, path); break;
             case InvokeValue inv: CheckReferences(inv.Arguments, declared, where, errors, path); break;
+            case FunctionValue f: CheckReferences(f.Argument, declared, where, errors, path); break;
         }
     }
 
@@ -123,7 +124,7 @@ public sealed class SchemaValidator(SchemaSet schemas)
     private static string Join(string path, string key) => path.Length == 0 ? key : path + "." + key;
 
     // Paths are only built down to values that hold a reference (the path is needed only for an error message).
-    private static bool HasReference(Value value) => value is Interpolation or MapValue or ListValue or SecretValue or JsonValue or InvokeValue;
+    private static bool HasReference(Value value) => value is Interpolation or MapValue or ListValue or SecretValue or JsonValue or InvokeValue or FunctionValue;
 
     private static string Display(string path) => path.Length == 0 ? "(value)" : path;
 
@@ -152,7 +153,7 @@ public sealed class SchemaValidator(SchemaSet schemas)
             switch (value)
             {
                 case SecretValue s: Value(s.Inner, spec, path); return;
-                case InvokeValue: return;
+                case InvokeValue or FunctionValue: return; // the result's kind is known only when Pulumi evaluates it
                 case Interpolation { IsSingleReference: true }: return;
             }
             if (spec.OneOf is { Count: > 0 } alternatives)

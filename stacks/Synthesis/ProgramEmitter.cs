@@ -51,7 +51,7 @@ public static class ProgramEmitter
             foreach (var c in program.Config)
                 yaml.Entry(c.Key, Expr.Map(
                     // Pulumi YAML's config types are String, Number, Boolean (and List<...>); whole numbers are Number.
-                    ("type", c.Type == ConfigType.Integer ? "Number" : c.Type.ToString()),
+                    ("type", c.Type switch { ConfigType.Integer => "Number", ConfigType.StringList => "List<String>", _ => c.Type.ToString() }),
                     ("default", c.Default),
                     ("secret", c.Secret ? true : null)), 2);
         }
@@ -81,6 +81,7 @@ public static class ProgramEmitter
             ("provider", o.Provider is null ? null : Expr.Ref(o.Provider)),
             ("parent", o.Parent is null ? null : Expr.Ref(o.Parent)),
             ("dependsOn", o.DependsOn.Count == 0 ? null : Expr.List(o.DependsOn.Select(d => (Value)Expr.Ref(d)))),
+            ("version", o.Version is null ? null : new StringValue(o.Version)),
             ("protect", o.Protect ? true : null),
             ("retainOnDelete", o.RetainOnDelete ? true : null),
             ("ignoreChanges", o.IgnoreChanges.Count == 0 ? null : Expr.Strings(o.IgnoreChanges)),

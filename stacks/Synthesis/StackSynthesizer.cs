@@ -8,7 +8,7 @@ namespace Toolkit.Stacks.Synthesis;
 
 /// <summary>
 /// Synthesizes one stack: builds the program from the stack definitions, runs the policies (compliance...),
-/// checks every resource against the provider schemas and renders the files. Pure: it returns files and
+/// checks every resource against the provider schemas and the deployability rules, and renders the files. Pure: it returns files and
 /// diagnostics and writes nothing, so a caller can refuse to write anything on any error.
 /// </summary>
 public sealed class StackSynthesizer(SchemaSet schemas, IReadOnlyList<IProgramPolicy> policies)
@@ -38,6 +38,7 @@ public sealed class StackSynthesizer(SchemaSet schemas, IReadOnlyList<IProgramPo
             if (result.Outputs.Count > 0) program = program.WithOutputs(result.Outputs);
         }
         diagnostics.AddRange(new SchemaValidator(schemas).Validate(program));
+        diagnostics.AddRange(Deployability.DeployabilityCheck.Check(context, program));
         var files = diagnostics.Any(d => d.Severity == Severity.Error) ? [] : ProgramEmitter.Emit(program);
         return new SynthResult(program, files, diagnostics);
     }

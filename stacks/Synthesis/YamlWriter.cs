@@ -108,6 +108,7 @@ public sealed class YamlWriter
     {
         SecretValue s => new MapValue([new("fn::secret", s.Inner)]),
         JsonValue j => new MapValue([new("fn::toJSON", j.Inner)]),
+        FunctionValue f => new MapValue([new("fn::" + f.Function, f.Argument)]),
         InvokeValue i => new MapValue([new("fn::invoke", Expr.Map(
             ("function", i.Function),
             ("arguments", i.Arguments),

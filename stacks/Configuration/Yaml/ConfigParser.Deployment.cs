@@ -4,16 +4,21 @@ namespace Toolkit.Stacks.Configuration.Yaml;
 
 internal sealed partial class ConfigParser
 {
-    public static readonly string[] DeploymentKeys = ["pattern", "regions", "domain", "healthCheck", "blueGreen", "kubernetes"];
+    public static readonly string[] DeploymentKeys = ["pattern", "regions", "domain", "hostedZone", "healthCheck", "blueGreen", "kubernetes"];
     public static readonly string[] HealthCheckKeys = ["path", "intervalSeconds", "timeoutSeconds", "healthyThreshold", "unhealthyThreshold"];
     public static readonly string[] BlueGreenKeys = ["steps", "bakeSeconds", "scaleDownDelaySeconds", "rollbackTriggers", "local"];
     public static readonly string[] RollbackTriggerKeys = ["maxErrorRate", "maxP95LatencyMs", "maxFailedHealthChecks"];
     public static readonly string[] LocalTrafficKeys = ["listen", "blue", "green", "healthPath"];
-    public static readonly string[] KubernetesClusterKeys = ["context", "kubeconfig"];
+    public static readonly string[] KubernetesClusterKeys = ["context", "kubeconfig", "clusterName", "vpcId", "subnetIds", "nodeSecurityGroupId"];
 
     public static readonly IReadOnlyDictionary<string, DeploymentPattern> Patterns = new Dictionary<string, DeploymentPattern>
     {
         ["single-region"] = DeploymentPattern.SingleRegion, ["multi-region"] = DeploymentPattern.MultiRegion, ["blue-green"] = DeploymentPattern.BlueGreen,
+    };
+
+    public static readonly IReadOnlyDictionary<string, HostedZoneMode> HostedZoneModes = new Dictionary<string, HostedZoneMode>
+    {
+        ["existing"] = HostedZoneMode.Existing, ["create"] = HostedZoneMode.Create,
     };
 
     private DeploymentConfig ReadDeployment(MappingReader top)
@@ -35,6 +40,7 @@ internal sealed partial class ConfigParser
             Pattern = section.Choice("pattern", Patterns, required: true) ?? DeploymentPattern.SingleRegion,
             Regions = regions,
             Domain = section.Text("domain", required: true)!,
+            HostedZone = section.Choice("hostedZone", HostedZoneModes) ?? HostedZoneMode.Existing,
             HealthCheck = ReadHealthCheck(section),
             BlueGreen = ReadBlueGreen(section),
             Kubernetes = ReadKubernetes(section),
@@ -99,7 +105,8 @@ internal sealed partial class ConfigParser
                     context.Error(ConfigErrorCodes.KubernetesClusterUnnamed, $"'{path}' must name a context or a kubeconfig", value, path);
                 continue;
             }
-            clusters[region] = new KubernetesClusterConfig(cluster.Text("context"), cluster.Text("kubeconfig"));
+            clusters[region] = new KubernetesClusterConfig(cluster.Text("context"), cluster.Text("kubeconfig"), cluster.Text("clusterName"),
+                cluster.Text("vpcId"), cluster.Texts("subnetIds"), cluster.Text("nodeSecurityGroupId"));
         }
         return clusters;
     }

@@ -12,36 +12,8 @@ namespace Toolkit.Stacks.Platforms.Aws;
 /// </summary>
 public static class Ecs
 {
-    /// <summary>Adds the task execution role (IAM is global; created through the primary region's provider).</summary>
-    public static Resource AddExecutionRole(StackScope scope)
-    {
-        var region = scope.Context.PrimaryRegion;
-        var role = scope.Aws("task-execution-role", "aws:iam/role:Role", Expr.Map(
-            ("assumeRolePolicy", Expr.Json(Expr.Map(
-                ("Version", "2012-10-17"),
-                ("Statement", Expr.List(Expr.Map(
-                    ("Effect", "Allow"),
-                    ("Principal", Expr.Map(("Service", "ecs-tasks.amazonaws.com"))),
-                    ("Action", "sts:AssumeRole"))))))),
-            ("description", $"{scope.Prefix} ECS task execution")), region);
-        scope.Aws("task-execution-policy", "aws:iam/rolePolicyAttachment:RolePolicyAttachment", Expr.Map(
-            ("role", role.Output("name")),
-            ("policyArn", "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy")), region);
-        scope.Aws("task-secrets-policy", "aws:iam/rolePolicy:RolePolicy", Expr.Map(
-            ("role", role.Output("id")),
-            ("policy", Expr.Json(Expr.Map(
-                ("Version", "2012-10-17"),
-                ("Statement", Expr.List(Expr.Map(
-                    ("Effect", "Allow"),
-                    ("Action", Expr.Strings(["secretsmanager:GetSecretValue", "kms:Decrypt"])),
-                    ("Resource", Expr.List(
-                        Expr.Format($"arn:aws:secretsmanager:*:${{{Encryption.AccountIdVariable}}}:secret:{scope.Context.ProjectName}/{scope.Context.Stack.Name}/*"),
-                        Expr.Format($"arn:aws:kms:*:${{{Encryption.AccountIdVariable}}}:key/*")))))))))), region);
-        return role;
-    }
-
     /// <summary>Adds the compute of one region.</summary>
-    public static RegionalCompute Add(StackScope scope, RegionalFoundation r, Resource executionRole, Resource certificateValidation,
+    public static RegionalCompute Add(StackScope scope, RegionalFoundation r, WorkloadIdentity identity, Resource certificateValidation,
         IReadOnlyDictionary<string, ConfigDeclaration> images, DataTier data)
     {
         var region = r.Region;
@@ -53,7 +25,7 @@ public static class Ecs
         var alb = scope.Aws($"alb-{region}", "aws:lb/loadBalancer:LoadBalancer", Expr.Map(
             ("loadBalancerType", "application"),
             ("internal", false),
-            ("securityGroups", Expr.List(r.Network.LoadBalancerGroup.Output("id"))),
+            ("securityGroups", Expr.List(r.Network.LoadBalancerGroup!.Output("id"))),
             ("subnets", r.Network.PublicSubnetIds),
             ("dropInvalidHeaderFields", true),
             ("enableDeletionProtection", stack.DeletionProtection)), region);
@@ -64,7 +36,7 @@ public static class Ecs
                 ("port", Naming.AppPort),
                 ("protocol", "HTTP"),
                 ("targetType", "ip"),
-                ("vpcId", r.Network.Vpc.Output("id")),
+                ("vpcId", r.Network.VpcId),
                 ("deregistrationDelay", 30),
                 ("healthCheck", Expr.Map(
                     ("path", health.Path),
@@ -119,7 +91,8 @@ public static class Ecs
                 ("memory", "1024"),
                 ("networkMode", "awsvpc"),
                 ("requiresCompatibilities", Expr.Strings(["FARGATE"])),
-                ("executionRoleArn", executionRole.Output("arn")),
+                ("executionRoleArn", identity.ExecutionRole!.Output("arn")),
+                ("taskRoleArn", identity.Role.Output("arn")),
                 ("containerDefinitions", Expr.Json(Expr.List(Expr.Map(
                     ("name", "app"),
                     ("image", images[color].Ref),
@@ -129,14 +102,17 @@ public static class Ecs
                         Expr.Map(("name", "TOOLKIT_COLOR"), ("value", color)),
                         Expr.Map(("name", "TOOLKIT_REGION"), ("value", region)),
                         Expr.Map(("name", "TOOLKIT_ISOLATION"), ("value", Outputs.IsolationName(scope.Context.Isolation))),
-                        data.CredentialsIsSecretArn ? null : Expr.Map(("name", "DATABASE_SECRET_PREFIX"), ("value", data.CredentialsReference)))),
-                    ("secrets", data.CredentialsIsSecretArn
-                        ? Expr.List(Expr.Map(("name", "DATABASE_CREDENTIALS"), ("valueFrom", data.CredentialsReference)))
+                        // The region's own secret (the replica outside the primary) and endpoint (the write-forwarding secondary).
+                        data.SharedSecretArn(region) is { } arn ? Expr.Map(("name", "DATABASE_SECRET_ARN"), ("value", arn)) : null,
+                        data.SharedHost(region) is { } host ? Expr.Map(("name", "DATABASE_HOST"), ("value", host)) : null,
+                        data.HasSharedSecret ? null : Expr.Map(("name", "DATABASE_SECRET_NAME_PREFIX"), ("value", data.TenantSecretPrefix)))),
+                    ("secrets", data.SharedSecretArn(region) is { } secretArn
+                        ? Expr.List(Expr.Map(("name", "DATABASE_CREDENTIALS"), ("valueFrom", secretArn)))
                         : null),
                     ("logConfiguration", Expr.Map(
                         ("logDriver", "awslogs"),
                         ("options", Expr.Map(
-                            ("awslogs-group", r.LogGroup.Output("name")),
+                            ("awslogs-group", r.LogGroup!.Output("name")),
                             ("awslogs-region", region),
                             ("awslogs-stream-prefix", color)))))))))), region);
             var service = scope.Aws($"svc-{color}-{region}", "aws:ecs/service:Service", Expr.Map(
@@ -149,7 +125,7 @@ public static class Ecs
                 ("deploymentCircuitBreaker", Expr.Map(("enable", true), ("rollback", true))),
                 ("networkConfiguration", Expr.Map(
                     ("subnets", r.Network.PrivateSubnetIds),
-                    ("securityGroups", Expr.List(r.Network.AppGroup.Output("id"))),
+                    ("securityGroups", Expr.List(r.Network.AppGroupId)),
                     ("assignPublicIp", false))),
                 ("loadBalancers", Expr.List(Expr.Map(
                     ("targetGroupArn", groups[color].Output("arn")),

@@ -30,7 +30,15 @@ public static class Encryption
                 Expr.Map(("Sid", "Services"), ("Effect", "Allow"),
                     ("Principal", Expr.Map(("Service", Expr.Strings([$"logs.{region}.amazonaws.com", "cloudtrail.amazonaws.com", "rds.amazonaws.com"])))),
                     ("Action", Expr.Strings(["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"])),
-                    ("Resource", "*"))))));
+                    ("Resource", "*")),
+                // Roles allowed to read a secret (task, pod and rotation roles) decrypt it through Secrets Manager only.
+                Expr.Map(("Sid", "ViaSecretsManager"), ("Effect", "Allow"),
+                    ("Principal", Expr.Map(("AWS", "*"))),
+                    ("Action", Expr.Strings(["kms:Decrypt", "kms:GenerateDataKey*", "kms:DescribeKey"])),
+                    ("Resource", "*"),
+                    ("Condition", Expr.Map(("StringEquals", Expr.Map(
+                        ("kms:ViaService", $"secretsmanager.{region}.amazonaws.com"),
+                        ("kms:CallerAccount", Expr.Format(account)))))))))));
         var key = scope.Aws(name, "aws:kms/key:Key", Expr.Map(
             ("description", $"{scope.Prefix} {purpose} ({region})"),
             ("enableKeyRotation", true),

@@ -9,10 +9,14 @@ namespace Toolkit.Stacks.Platforms.Aws;
 /// </summary>
 public static class Logging
 {
-    /// <summary>Adds the application log group of <paramref name="region"/>.</summary>
-    public static Resource AddLogGroup(StackScope scope, string region, Resource? key) =>
-        scope.Aws($"app-logs-{region}", "aws:cloudwatch/logGroup:LogGroup", Expr.Map(
-            ("name", $"/{scope.Context.ProjectName}/{scope.Context.Stack.Name}/app"),
+    /// <summary>
+    /// Adds log group <paramref name="groupName"/> in <paramref name="region"/>, kept as long as the audit retention asks and
+    /// encrypted with <paramref name="key"/>. Services that would create their own group on first write (Aurora's log
+    /// exports, Lambda) get theirs created here first, so no group exists without retention or key.
+    /// </summary>
+    public static Resource AddLogGroup(StackScope scope, string name, string groupName, string region, Resource? key) =>
+        scope.Aws(name, "aws:cloudwatch/logGroup:LogGroup", Expr.Map(
+            ("name", groupName),
             ("retentionInDays", Naming.CloudWatchRetention(scope.Context.Config.Compliance.AuditLog.RetentionDays)),
             ("kmsKeyId", key?.Output("arn"))), region);
 

@@ -14,25 +14,54 @@ namespace Toolkit.Stacks.Platforms.Aws;
 /// </summary>
 public static class Route53Edge
 {
-    /// <summary>Adds the edge for <paramref name="computes"/>.</summary>
-    public static void Add(StackScope scope, IReadOnlyList<RegionalCompute> computes, IReadOnlyDictionary<string, Resource> certificates)
+    /// <summary>Logical name of the zone when the stack creates it; output of its name servers.</summary>
+    public const string ZoneResource = "zone", NameServersOutput = "nameServers";
+
+    /// <summary>
+    /// The hosted zone's id: looked up by name (<c>aws:route53/getZone</c>; it must exist and be delegated) or, with
+    /// <c>deployment.hostedZone: create</c>, a new zone whose name servers become the <c>nameServers</c> output. A new zone
+    /// answers nothing until the parent zone delegates to it, so ACM cannot validate before that (docs/stacks.md).
+    /// </summary>
+    public static Value Zone(StackScope scope)
     {
         var primary = scope.Context.PrimaryRegion;
-        var health = scope.Context.Config.Deployment.HealthCheck;
-        var zone = scope.Aws("zone", "aws:route53/zone:Zone", Expr.Map(
+        if (scope.Context.Config.Deployment.HostedZone == HostedZoneMode.Existing)
+            return scope.Program.Variable("zone-id", new InvokeValue("aws:route53/getZone:getZone",
+                Expr.Map(("name", scope.Domain), ("privateZone", false)), "zoneId", StackScope.AwsProvider(primary))).Ref;
+        var zone = scope.Aws(ZoneResource, "aws:route53/zone:Zone", Expr.Map(
             ("name", scope.Domain),
             ("comment", $"{scope.Prefix} (managed by toolkit)")), primary,
             new ResourceOptions { Protect = scope.Context.Stack.DeletionProtection });
-        var zoneId = zone.Output("zoneId");
+        scope.Program.Output(NameServersOutput, zone.Output("nameServers"));
+        scope.Diagnostics.Add(Diagnostic.Info("TK-STACK-ZONE-DELEGATION",
+            $"deployment.hostedZone is 'create': the first `pulumi up` creates the zone {scope.Domain} and waits for the certificates, which validate only once the parent zone delegates to the 'nameServers' output; create the zone first (`pulumi up --target` it), delegate, then run `pulumi up` (docs/stacks.md, first run)."));
+        return zone.Output("zoneId");
+    }
 
+    /// <summary>Adds the ACM validation record of each certificate; returns each region's record FQDNs for its validation.</summary>
+    public static IReadOnlyDictionary<string, Value> ValidationRecords(StackScope scope, Value zoneId, IReadOnlyDictionary<string, Resource> certificates)
+    {
+        var fqdns = new Dictionary<string, Value>(StringComparer.Ordinal);
         foreach (var (region, cert) in certificates)
-            scope.Aws($"cert-{region}-record", "aws:route53/record:Record", Expr.Map(
+        {
+            var record = scope.Aws($"cert-{region}-record", "aws:route53/record:Record", Expr.Map(
                 ("zoneId", zoneId),
                 ("name", cert.Output("domainValidationOptions[0].resourceRecordName")),
                 ("type", cert.Output("domainValidationOptions[0].resourceRecordType")),
                 ("records", Expr.List(cert.Output("domainValidationOptions[0].resourceRecordValue"))),
                 ("ttl", 60),
-                ("allowOverwrite", true)), primary);
+                // The same name in every region of one account: each region's record writes the same value.
+                ("allowOverwrite", true)), scope.Context.PrimaryRegion);
+            fqdns[region] = Expr.List(record.Output("fqdn"));
+        }
+        return fqdns;
+    }
+
+    /// <summary>Adds the routing records for <paramref name="computes"/> in the zone <paramref name="zoneId"/>.</summary>
+    public static void Add(StackScope scope, Value zoneId, IReadOnlyList<RegionalCompute> computes)
+    {
+        var primary = scope.Context.PrimaryRegion;
+        var health = scope.Context.Config.Deployment.HealthCheck;
 
         var healthChecks = new Dictionary<string, Resource>(StringComparer.Ordinal);
         foreach (var c in computes)
@@ -93,7 +122,8 @@ public static class Route53Edge
                     ("healthCheckId", healthChecks[c.Region].Output("id")),
                     ("records", Expr.Strings([$"{c.Region}.{scope.Domain}"]))), primary);
 
-        foreach (var tenant in scope.Context.Tenants)
+        // Suspended tenants get no route (their data stays); deleted tenants have nothing.
+        foreach (var tenant in scope.Context.Tenants.Where(t => t.Status == TenantStatus.Active))
         {
             Cname(scope, $"tenant-{tenant.Slug}", zoneId, $"{tenant.Subdomain}.{scope.Domain}", app, primary, ttl: 300);
             if (tenant.CustomDomain is { } custom)

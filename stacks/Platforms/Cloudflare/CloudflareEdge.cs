@@ -20,19 +20,48 @@ public static class CloudflareEdge
     /// <summary>Config keys the edge reads (set with <c>pulumi config set</c>; the token with <c>--secret</c>).</summary>
     public const string ApiTokenKey = "cloudflareApiToken", AccountIdKey = "cloudflareAccountId", ZoneIdKey = "cloudflareZoneId";
 
-    /// <summary>Declares the provider and its config; call before anything else Cloudflare.</summary>
+    /// <summary>Variable holding Cloudflare's published IPv4 ranges.</summary>
+    public const string RangesVariable = "cloudflare-ipv4";
+
+    /// <summary>
+    /// Declares the provider and its config; call before anything else Cloudflare. When Cloudflare is the edge, also
+    /// looks up its published IPv4 ranges (<c>cloudflare:index/getIpRanges</c>), the only sources origins admit.
+    /// </summary>
     public static (ConfigDeclaration Account, ConfigDeclaration Zone) AddProvider(StackScope scope)
     {
         var token = scope.Program.Config(new ConfigDeclaration(ApiTokenKey, ConfigType.String, Secret: true));
         var account = scope.Program.Config(new ConfigDeclaration(AccountIdKey, ConfigType.String));
         var zone = scope.Program.Config(new ConfigDeclaration(ZoneIdKey, ConfigType.String));
-        scope.Program.Add(Provider, "pulumi:providers:cloudflare", Expr.Map(("apiToken", token.Ref)));
+        scope.Provider(Provider, "cloudflare", Expr.Map(("apiToken", token.Ref)));
+        if (scope.Context.Config.Technologies.Edge == "cloudflare")
+            scope.CloudflareRanges = scope.Program.Variable(RangesVariable, new InvokeValue("cloudflare:index/getIpRanges:getIpRanges",
+                MapValue.Empty, "ipv4Cidrs", Provider)).Ref;
         return (account, zone);
     }
 
+    /// <summary>
+    /// Adds the ACM validation record (one validates the certificate in every region of an account) without the
+    /// trailing dots ACM gives, which Cloudflare strips and Pulumi would otherwise show as a change on every run;
+    /// returns the record's FQDN list for the validations.
+    /// </summary>
+    public static Value ValidationRecord(StackScope scope, Resource primaryCertificate, ConfigDeclaration zone)
+    {
+        var record = scope.Program.Add("cert-validation-record", "cloudflare:index/dnsRecord:DnsRecord", Expr.Map(
+            ("zoneId", zone.Ref),
+            ("name", Expr.WithoutTrailingDot(primaryCertificate.Output("domainValidationOptions[0].resourceRecordName"), scope.Domain)),
+            ("type", "CNAME"),
+            ("content", Expr.WithoutTrailingDot(primaryCertificate.Output("domainValidationOptions[0].resourceRecordValue"), AcmValidationDomain)),
+            ("ttl", 60),
+            ("proxied", false),
+            ("comment", "ACM validation (one record validates the certificate in every region)")), new ResourceOptions { Provider = Provider });
+        return Expr.List(record.Output("name"));
+    }
+
+    /// <summary>The domain ACM's validation CNAME targets live under.</summary>
+    public const string AcmValidationDomain = "acm-validations.aws";
+
     /// <summary>Adds the edge for <paramref name="computes"/>.</summary>
-    public static void Add(StackScope scope, IReadOnlyList<RegionalCompute> computes, Resource primaryCertificate,
-        ConfigDeclaration account, ConfigDeclaration zone)
+    public static void Add(StackScope scope, IReadOnlyList<RegionalCompute> computes, ConfigDeclaration account, ConfigDeclaration zone)
     {
         var opts = new ResourceOptions { Provider = Provider };
         var health = scope.Context.Config.Deployment.HealthCheck;
@@ -42,15 +71,6 @@ public static class CloudflareEdge
         Setting("min-tls", "min_tls_version", scope.MinimumTls);
         Setting("ssl", "ssl", "strict");
         Setting("always-https", "always_use_https", "on");
-
-        p.Add("cert-validation-record", "cloudflare:index/dnsRecord:DnsRecord", Expr.Map(
-            ("zoneId", zone.Ref),
-            ("name", primaryCertificate.Output("domainValidationOptions[0].resourceRecordName")),
-            ("type", "CNAME"),
-            ("content", primaryCertificate.Output("domainValidationOptions[0].resourceRecordValue")),
-            ("ttl", 60),
-            ("proxied", false),
-            ("comment", "ACM validation (one record validates the certificate in every region)")), opts);
 
         var app = $"app.{scope.Domain}";
         var monitor = p.Add("lb-monitor", "cloudflare:index/loadBalancerMonitor:LoadBalancerMonitor", Expr.Map(
@@ -64,6 +84,9 @@ public static class CloudflareEdge
             ("expectedCodes", "200"),
             ("consecutiveUp", health.HealthyThreshold),
             ("consecutiveDown", health.UnhealthyThreshold),
+            // Origins serve the ACM certificate of the domain: without this Host the probe asks for the load
+            // balancer's own name, strict TLS fails and every pool is marked down.
+            ("header", Expr.Map(("Host", Expr.Strings([app])))),
             ("description", $"{scope.Prefix} health")), opts);
 
         var pools = new List<Resource>();
@@ -104,7 +127,7 @@ public static class CloudflareEdge
                     Record(scope, $"dns-{color}-{c.Region}", zone, $"{color}-{c.Region}.{scope.Domain}", c.ColorOrigins[color], opts);
         }
 
-        foreach (var tenant in scope.Context.Tenants)
+        foreach (var tenant in scope.Context.Tenants.Where(t => t.Status == TenantStatus.Active))
         {
             Record(scope, $"tenant-{tenant.Slug}", zone, $"{tenant.Subdomain}.{scope.Domain}", app, opts);
             if (tenant.CustomDomain is { } custom)

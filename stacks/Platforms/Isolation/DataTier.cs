@@ -12,37 +12,55 @@ namespace Toolkit.Stacks.Platforms.Isolation;
 /// </summary>
 public sealed record DataTier(IsolationLevel Level, AuroraDatabase? Shared, IReadOnlyDictionary<string, AuroraDatabase> PerTenant, Resource? ExternalSecret)
 {
-    /// <summary>
-    /// What the application is given to find its credentials: the shared secret's ARN, or for db-per-tenant
-    /// the Secrets Manager name prefix its tenants' secrets share.
-    /// </summary>
-    public required Value CredentialsReference { get; init; }
+    /// <summary>The external database's secret ARN per region (replicas outside the primary); empty otherwise.</summary>
+    public IReadOnlyDictionary<string, Value> ExternalSecretArns { get; init; } = new Dictionary<string, Value>();
 
-    /// <summary>True when <see cref="CredentialsReference"/> is one secret's ARN.</summary>
-    public bool CredentialsIsSecretArn => Shared is not null || ExternalSecret is not null;
+    /// <summary>Secrets Manager name prefix every tenant database's secret shares (db-per-tenant).</summary>
+    public required string TenantSecretPrefix { get; init; }
+
+    /// <summary>True when one secret serves every tenant (shared Aurora or an external database).</summary>
+    public bool HasSharedSecret => Shared is not null || ExternalSecret is not null;
+
+    /// <summary>The ARN of the shared secret in <paramref name="region"/> (the replica outside the primary), or null for db-per-tenant.</summary>
+    public Value? SharedSecretArn(string region) =>
+        Shared?.SecretArns[region] ?? ExternalSecretArns.GetValueOrDefault(region);
+
+    /// <summary>The shared database endpoint in <paramref name="region"/>'s own VPC, or null (external or db-per-tenant).</summary>
+    public Value? SharedHost(string region) => Shared?.Hosts[region];
+
+    /// <summary>Every secret ARN a workload of <paramref name="region"/> may read: the shared one, or every tenant's.</summary>
+    public IEnumerable<Value> SecretArns(string region) => HasSharedSecret
+        ? [SharedSecretArn(region)!]
+        : PerTenant.Values.Select(d => d.SecretArns[region]);
 
     /// <summary>Adds the data tier for the stack's isolation level.</summary>
     public static DataTier Add(StackScope scope, IReadOnlyList<RegionalFoundation> regions)
     {
         var level = scope.Context.Isolation;
         var database = scope.Context.Config.Technologies.Database;
+        var prefix = $"{scope.Context.ProjectName}/{scope.Context.Stack.Name}/tenant-";
         if (database != "aws-aurora")
         {
             scope.Diagnostics.Add(Diagnostic.Info("TK-STACK-EXTERNAL-DB",
-                $"Database '{database}' is a managed service outside AWS: the stack creates its credentials secret only; put its connection string there."));
+                $"Database '{database}' is a managed service outside AWS: the stack creates its credentials secret only; put its connection string there (and rotate it with the provider's own tools)."));
             var secret = scope.Aws("database-credentials", "aws:secretsmanager/secret:Secret", Expr.Map(
                 ("name", $"{scope.Context.ProjectName}/{scope.Context.Stack.Name}/database"),
                 ("description", $"Connection string of the {database} database"),
                 ("kmsKeyId", regions[0].Key?.Output("arn")),
-                ("recoveryWindowInDays", 30)), regions[0].Region);
-            return new DataTier(level, null, new Dictionary<string, AuroraDatabase>(), secret) { CredentialsReference = secret.Output("arn") };
+                ("recoveryWindowInDays", 30),
+                ("replicas", Database.Replicas(regions, r => regions.First(f => f.Region == r).Key))), regions[0].Region);
+            return new DataTier(level, null, new Dictionary<string, AuroraDatabase>(), secret)
+            {
+                TenantSecretPrefix = prefix,
+                ExternalSecretArns = Database.RegionalArns(secret, regions),
+            };
         }
 
         var regionalKeys = regions.ToDictionary(r => r.Region, r => r.Key, StringComparer.Ordinal);
         if (level != IsolationLevel.DbPerTenant)
         {
             var shared = Database.Add(scope, "main", regions, regionalKeys, instancesPerCluster: 2);
-            return new DataTier(level, shared, new Dictionary<string, AuroraDatabase>(), null) { CredentialsReference = shared.Secret.Output("arn") };
+            return new DataTier(level, shared, new Dictionary<string, AuroraDatabase>(), null) { TenantSecretPrefix = prefix };
         }
 
         // One instance per tenant cluster keeps db-per-tenant affordable; a compliance framework asks for
@@ -57,9 +75,6 @@ public sealed record DataTier(IsolationLevel Level, AuroraDatabase? Shared, IRea
                 StringComparer.Ordinal);
             perTenant[tenant.Id] = Database.Add(scope, $"tenant-{tenant.Slug}", regions, keys, instancesPerCluster: tenantInstances);
         }
-        return new DataTier(level, null, perTenant, null)
-        {
-            CredentialsReference = $"{scope.Context.ProjectName}/{scope.Context.Stack.Name}/tenant-",
-        };
+        return new DataTier(level, null, perTenant, null) { TenantSecretPrefix = prefix };
     }
 }
