@@ -67,3 +67,29 @@ public sealed class DatabaseSwapCompileSpecs
     public Task I_can_swap_neon_for_supabase_and_the_app_still_builds() =>
         SwapCompileSpecs.SwapAndBuild("database:neon=supabase", null);
 }
+
+/// <summary>
+/// Every S3 rewriter fixture's expected output builds against AWSSDK.S3 and its DI helpers with the real
+/// <c>dotnet build</c> (warnings as errors), so no rewrite the fixtures approve is code that does not compile.
+/// </summary>
+public sealed class S3FixturesCompileSpecs
+{
+    [Fact(Timeout = 240_000)]
+    public async Task I_can_build_every_s3_fixture_after_the_rewrite()
+    {
+        using var app = new TempDirectory("s3-fixtures");
+        app.Write("S3App.csproj", S3AppReferencesFixture.Project);
+        app.Write("Directory.Build.props", "<Project />\n");
+        app.Write("Directory.Packages.props", "<Project><PropertyGroup><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup></Project>\n");
+        foreach (var fixture in Directory.EnumerateDirectories(RecipeFixture.Folder("S3ClientToR2")).Order(StringComparer.Ordinal))
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(fixture, "before"), "*.cs"))
+            {
+                var after = Path.Combine(fixture, "after", Path.GetFileName(file));
+                app.Write(Path.Combine(Path.GetFileName(fixture), Path.GetFileName(file)), File.ReadAllText(File.Exists(after) ? after : file));
+            }
+
+        var build = await ExampleApp.BuildAsync(app.Path);
+
+        Assert.True(build.Succeeded, build.StandardOutput + build.StandardError);
+    }
+}
