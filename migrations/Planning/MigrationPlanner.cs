@@ -104,7 +104,11 @@ public sealed class MigrationPlanner(IReadOnlyList<ISwap> available)
             SecretMasker.MaskSecrets(s.Script.Up), s.Script.Down is null ? null : SecretMasker.MaskSecrets(s.Script.Down),
             EstimatedSeconds: 5, RequiresDowntime: false, DataMigrationRequired: s.Script.MigratesData)).ToList();
         var dataCopy = swaps.Any(s => s.Category == "database");
-        var sortedManual = manual.OrderBy(m => m.Path, StringComparer.Ordinal).ThenBy(m => m.Line).ThenBy(m => m.Swap, StringComparer.Ordinal).ToList();
+        // A file the plan changes is never said to be left unchanged, whichever swap said so.
+        var changedBy = edits.Where(e => changes.Any(c => c.Path == e.Key)).ToDictionary(e => e.Key, e => (IReadOnlyList<string>)[e.Value.Swap.Id], StringComparer.Ordinal);
+        var sortedManual = manual
+            .Select(m => changedBy.TryGetValue(m.Path, out var by) ? m with { Reason = ManualStepWording.ForChangedFile(m.Reason, by) } : m)
+            .OrderBy(m => m.Path, StringComparer.Ordinal).ThenBy(m => m.Line).ThenBy(m => m.Swap, StringComparer.Ordinal).ToList();
         var categories = swaps.Select(s => s.Category).Order(StringComparer.Ordinal).ToList();
 
         var plan = new MigrationPlan
