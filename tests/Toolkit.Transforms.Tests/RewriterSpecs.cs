@@ -44,6 +44,19 @@ public sealed class RewriterSpecs(AppReferencesFixture app)
             new Dictionary<string, string> { ["supabase.projectRef"] = "abcdefghijklmnopqrst" }));
 
     [Fact(Timeout = 60_000)]
+    public Task I_can_see_neon_strings_kept_in_user_secrets_environment_variables_and_urls_listed() => Task.Run(() =>
+        RecipeFixture.Verify(RecipeFixture.Recipe(NeonToSupabaseConnectionStrings.RecipeName), "NeonToSupabaseConnectionStrings/outside-settings", app.References));
+
+    [Fact(Timeout = 60_000)]
+    public Task I_can_point_supabase_connection_strings_back_at_neon() => Task.Run(() =>
+        RecipeFixture.Verify(RecipeFixture.Recipe(SupabaseToNeonConnectionStrings.RecipeName), "SupabaseToNeonConnectionStrings/settings", app.References,
+            new Dictionary<string, string> { ["neon.endpoint"] = "ep-cool-darkness-123456" }));
+
+    [Fact(Timeout = 60_000)]
+    public Task I_can_build_r2_clients_for_s3_again() => Task.Run(() =>
+        RecipeFixture.Verify(RecipeFixture.Recipe(R2ClientToS3.RecipeName), "R2ClientToS3/client", app.References));
+
+    [Fact(Timeout = 60_000)]
     public async Task I_can_rewrite_a_file_with_windows_line_ends_and_keep_them()
     {
         await Task.Yield();
