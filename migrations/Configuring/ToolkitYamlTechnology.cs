@@ -39,6 +39,37 @@ public static partial class ToolkitYamlTechnology
         return string.Join('\n', lines);
     }
 
+    /// <summary>
+    /// The text with <paramref name="category"/> set to <paramref name="value"/>: the entry edited in place, or,
+    /// when the section does not list the category, a new entry after its last one (same indentation and line
+    /// ending); null when the file has no <c>technologies:</c> section at all.
+    /// </summary>
+    public static string? Set(string yaml, string category, string value)
+    {
+        if (Write(yaml, category, value) is { } written) return written;
+        var lines = yaml.Split('\n');
+        var section = Array.FindIndex(lines, l => Section().IsMatch(l.TrimEnd('\r')));
+        if (section < 0) return null;
+        var last = section;
+        var indent = "  ";
+        for (var i = section + 1; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            if (line.Trim().Length == 0 || line.TrimStart().StartsWith('#')) continue;
+            if (!line.StartsWith(' ')) break;
+            var match = Entry().Match(line);
+            if (last == section && match.Success) indent = match.Groups["indent"].Value;
+            last = i;
+        }
+        var ending = lines[last].EndsWith('\r') ? "\r" : "";
+        var entry = $"{indent}{category}: {value}{ending}";
+        var list = lines.ToList();
+        // A section at the very end without a final newline: the new entry goes on a line of its own.
+        if (last == lines.Length - 1) { list[last] += "\n" + entry.TrimEnd('\r'); return string.Join('\n', list); }
+        list.Insert(last + 1, entry);
+        return string.Join('\n', list);
+    }
+
     private static (string[] Lines, int Line, Match Match)? Find(string yaml, string category)
     {
         var lines = yaml.Split('\n');

@@ -30,9 +30,10 @@ public sealed class MigrationPlanner(IReadOnlyList<ISwap> available)
         if (pathInRepository.StartsWith("..", StringComparison.Ordinal))
             throw new DiagnosticException(Diagnostic.Error("MIG022", $"app path '{gate.Root}' is outside the repository '{repository.TopLevel}'."));
         var swaps = Resolve(swapIds);
-        foreach (var key in options.Keys.Where(k => !swaps.Any(s => k.StartsWith(s.To + ".", StringComparison.Ordinal))).Order(StringComparer.Ordinal))
+        foreach (var key in options.Keys.Where(k => !swaps.Any(s => k.StartsWith(s.To + ".", StringComparison.Ordinal))
+                     && !k.StartsWith(TargetCompatibility.OptionPrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
             throw new DiagnosticException(Diagnostic.Error("MIG034",
-                $"option '{key}' belongs to none of the swaps; options are named TARGET.NAME ({string.Join(", ", swaps.Select(s => s.To + ".*"))})."));
+                $"option '{key}' belongs to none of the swaps; options are named TARGET.NAME ({string.Join(", ", swaps.Select(s => s.To + ".*"))}), or {TargetCompatibility.OptionPrefix}CATEGORY=VALUE to change another technology in toolkit.yaml."));
         return Prepare(gate, pathInRepository, swaps, new SortedDictionary<string, string>(options.ToDictionary(), StringComparer.Ordinal));
     }
 
@@ -78,7 +79,7 @@ public sealed class MigrationPlanner(IReadOnlyList<ISwap> available)
             scripts.AddRange(result.DatabaseScripts.Select(s => new PreparedScript($"{swap.Id}/{s.Name}", s)));
         }
 
-        var configChanges = AddConfigChanges(gate, swaps, edits);
+        var configChanges = AddConfigChanges(gate, swaps, options, edits, manual);
 
         var changes = new List<FileChange>();
         var files = new List<PreparedFile>();
@@ -103,7 +104,11 @@ public sealed class MigrationPlanner(IReadOnlyList<ISwap> available)
             SecretMasker.MaskSecrets(s.Script.Up), s.Script.Down is null ? null : SecretMasker.MaskSecrets(s.Script.Down),
             EstimatedSeconds: 5, RequiresDowntime: false, DataMigrationRequired: s.Script.MigratesData)).ToList();
         var dataCopy = swaps.Any(s => s.Category == "database");
-        var sortedManual = manual.OrderBy(m => m.Path, StringComparer.Ordinal).ThenBy(m => m.Line).ThenBy(m => m.Swap, StringComparer.Ordinal).ToList();
+        // A file the plan changes is never said to be left unchanged, whichever swap said so.
+        var changedBy = edits.Where(e => changes.Any(c => c.Path == e.Key)).ToDictionary(e => e.Key, e => (IReadOnlyList<string>)[e.Value.Swap.Id], StringComparer.Ordinal);
+        var sortedManual = manual
+            .Select(m => changedBy.TryGetValue(m.Path, out var by) ? m with { Reason = ManualStepWording.ForChangedFile(m.Reason, by) } : m)
+            .OrderBy(m => m.Path, StringComparer.Ordinal).ThenBy(m => m.Line).ThenBy(m => m.Swap, StringComparer.Ordinal).ToList();
         var categories = swaps.Select(s => s.Category).Order(StringComparer.Ordinal).ToList();
 
         var plan = new MigrationPlan
@@ -129,30 +134,70 @@ public sealed class MigrationPlanner(IReadOnlyList<ISwap> available)
         return new PreparedMigration(plan, files, scripts);
     }
 
-    // The toolkit.yaml choice follows the swap, unless a swap already edits that file itself.
-    private static IReadOnlyList<ConfigChange> AddConfigChanges(AppPaths gate, IReadOnlyList<ISwap> swaps,
-        SortedDictionary<string, (ISwap Swap, FileEdit Edit, List<string> Conflicts)> edits)
+    // The toolkit.yaml choice follows the swap (plus the toolkit.CATEGORY=VALUE options), unless a swap already
+    // edits that file itself; the result must not break a compatibility rule that held before (MIG036).
+    private static IReadOnlyList<ConfigChange> AddConfigChanges(AppPaths gate, IReadOnlyList<ISwap> swaps, IReadOnlyDictionary<string, string> options,
+        SortedDictionary<string, (ISwap Swap, FileEdit Edit, List<string> Conflicts)> edits, List<PlannedManualStep> manual)
     {
         var path = gate.Resolve(ToolkitYamlTechnology.FileName);
-        if (!File.Exists(path)) return [];
+        var extra = options.Where(o => o.Key.StartsWith(TargetCompatibility.OptionPrefix, StringComparison.Ordinal))
+            .Select(o => (Category: o.Key[TargetCompatibility.OptionPrefix.Length..], o.Value)).ToList();
+        if (!File.Exists(path))
+        {
+            if (extra.Count > 0)
+                throw new DiagnosticException(Diagnostic.Error("MIG034",
+                    $"option '{TargetCompatibility.OptionPrefix}{extra[0].Category}' changes toolkit.yaml, but the app has none at {path}."));
+            return [];
+        }
+        var catalogue = Toolkit.Stacks.Catalogue.TechnologyCatalogue.Default;
+        foreach (var (category, value) in extra)
+        {
+            if (catalogue.Category(category) is not { } known)
+                throw new DiagnosticException(Diagnostic.Error("MIG034",
+                    $"option '{TargetCompatibility.OptionPrefix}{category}': no technology category '{category}' (known: {string.Join(", ", catalogue.Categories.Select(c => c.Id))})."));
+            if (known.Options.All(o => o.Id != value))
+                throw new DiagnosticException(Diagnostic.Error("MIG034",
+                    $"option '{TargetCompatibility.OptionPrefix}{category}={value}': '{value}' is not a {category} option (known: {string.Join(", ", known.Options.Select(o => o.Id))})."));
+            if (swaps.Any(s => s.Category == category))
+                throw new DiagnosticException(Diagnostic.Error("MIG034",
+                    $"option '{TargetCompatibility.OptionPrefix}{category}' changes category '{category}', which swap '{swaps.First(s => s.Category == category).Id}' already changes."));
+        }
         var changes = new List<ConfigChange>();
         var original = FileContent.Decode(File.ReadAllBytes(path));
         var text = edits.TryGetValue(ToolkitYamlTechnology.FileName, out var existing) ? existing.Edit.After ?? original : original;
-        var changed = false;
         foreach (var swap in swaps)
         {
             var current = ToolkitYamlTechnology.Read(text, swap.Category);
-            if (current is null) continue;
-            if (current.Value.Value == swap.To) { changes.Add(new ConfigChange(ToolkitYamlTechnology.FileName, swap.Category, swap.From, swap.To)); continue; }
-            if (current.Value.Value != swap.From)
+            if (current is not null && current.Value.Value == swap.To) { changes.Add(new ConfigChange(ToolkitYamlTechnology.FileName, swap.Category, swap.From, swap.To)); continue; }
+            if (current is not null && current.Value.Value != swap.From)
                 throw new DiagnosticException(Diagnostic.Error("MIG033",
                     $"{ToolkitYamlTechnology.FileName} chooses '{current.Value.Value}' for {swap.Category}, but swap '{swap.Id}' starts from '{swap.From}'.",
                     new SourceLocation(path, current.Value.Line, 1)));
-            text = ToolkitYamlTechnology.Write(text, swap.Category, swap.To)!;
+            // A file that does not name the category runs its default: when that is what the swap starts from, the
+            // file names the new choice afterwards; otherwise the platform never ran it, and the file is left alone.
+            if (current is null && catalogue.Category(swap.Category)?.Default != swap.From) continue;
+            if (ToolkitYamlTechnology.Set(text, swap.Category, swap.To) is not { } updated) continue; // no technologies section: nothing to follow
+            text = updated;
             changes.Add(new ConfigChange(ToolkitYamlTechnology.FileName, swap.Category, swap.From, swap.To));
-            changed = true;
         }
-        if (changed)
+        foreach (var (category, value) in extra)
+        {
+            var from = ToolkitYamlTechnology.Read(text, category)?.Value ?? catalogue.Category(category)!.Default;
+            if (from == value) continue;
+            text = ToolkitYamlTechnology.Set(text, category, value)
+                ?? throw new DiagnosticException(Diagnostic.Error("MIG034",
+                    $"option '{TargetCompatibility.OptionPrefix}{category}': {ToolkitYamlTechnology.FileName} has no technologies section to change.", new SourceLocation(path, 1, 1)));
+            changes.Add(new ConfigChange(ToolkitYamlTechnology.FileName, category, from, value));
+        }
+
+        var findings = TargetCompatibility.NewFindings(original, text, path);
+        var errors = findings.Where(f => f.Diagnostic.Severity == Severity.Error).ToList();
+        if (errors.Count > 0) throw TargetCompatibility.Refusal(errors, swaps.Select(s => s.Id).ToList(), ToolkitYamlTechnology.FileName);
+        foreach (var warning in findings.Where(f => f.Diagnostic.Severity == Severity.Warning))
+            manual.Add(new PlannedManualStep(string.Join(" ", swaps.Select(s => s.Id)), ToolkitYamlTechnology.FileName, warning.Diagnostic.Location?.Line ?? 1,
+                $"after this plan, {ToolkitYamlTechnology.FileName} warns ({warning.Diagnostic.Code}): {warning.Diagnostic.Message}"));
+
+        if (text != original || existing.Edit is not null)
         {
             var owner = existing.Swap ?? swaps.First(s => changes.Any(c => c.Category == s.Category));
             edits[ToolkitYamlTechnology.FileName] = (owner, new FileEdit(ToolkitYamlTechnology.FileName, original, text), existing.Conflicts ?? []);

@@ -60,10 +60,58 @@ public sealed class StorageSwapCompileSpecs
         SwapCompileSpecs.SwapAndBuild("storage:s3=r2", "S3ClientToR2/client/after/Blobs.cs");
 }
 
+/// <summary>storage:r2=s3 takes the swapped example app back to AWS S3, and it still builds.</summary>
+public sealed class StorageReverseSwapCompileSpecs
+{
+    [Fact(Timeout = 240_000)]
+    public async Task I_can_swap_s3_for_r2_and_back_and_the_app_still_builds()
+    {
+        using var app = new TempDirectory("saas-app");
+        ExampleApp.CopyTo(app);
+        ExampleApp.Apply(SwapCatalog.Find("storage:s3=r2").Plan(new SwapContext(app.Path)), app.Path);
+        var back = SwapCatalog.Find("storage:r2=s3").Plan(new SwapContext(app.Path));
+        Assert.Contains(back.Edits, e => e.RelativePath == "Services/DocumentStore.cs" && e.After!.Contains("RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(configuration[\"Storage:Region\"]", StringComparison.Ordinal));
+        ExampleApp.Apply(back, app.Path);
+
+        var build = await ExampleApp.BuildAsync(app.Path);
+
+        Assert.True(build.Succeeded, build.StandardOutput + build.StandardError);
+        Assert.DoesNotContain("r2.cloudflarestorage.com", File.ReadAllText(Path.Combine(app.Path, "Services", "DocumentStore.cs")));
+        Assert.Empty(SwapCatalog.Find("storage:r2=s3").Plan(new SwapContext(app.Path)).Edits);
+    }
+}
+
 /// <summary>database:neon=supabase builds against Npgsql 10.0.0.</summary>
 public sealed class DatabaseSwapCompileSpecs
 {
     [Fact(Timeout = 240_000)]
     public Task I_can_swap_neon_for_supabase_and_the_app_still_builds() =>
         SwapCompileSpecs.SwapAndBuild("database:neon=supabase", null);
+}
+
+/// <summary>
+/// Every S3 rewriter fixture's expected output builds against AWSSDK.S3 and its DI helpers with the real
+/// <c>dotnet build</c> (warnings as errors), so no rewrite the fixtures approve is code that does not compile.
+/// </summary>
+public sealed class S3FixturesCompileSpecs
+{
+    [Fact(Timeout = 240_000)]
+    public async Task I_can_build_every_s3_fixture_after_the_rewrite()
+    {
+        using var app = new TempDirectory("s3-fixtures");
+        app.Write("S3App.csproj", S3AppReferencesFixture.Project);
+        app.Write("Directory.Build.props", "<Project />\n");
+        app.Write("Directory.Packages.props", "<Project><PropertyGroup><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup></Project>\n");
+        foreach (var fixture in Directory.EnumerateDirectories(RecipeFixture.Folder("S3ClientToR2"))
+                     .Concat(Directory.EnumerateDirectories(RecipeFixture.Folder("R2ClientToS3"))).Order(StringComparer.Ordinal))
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(fixture, "before"), "*.cs"))
+            {
+                var after = Path.Combine(fixture, "after", Path.GetFileName(file));
+                app.Write(Path.Combine(Path.GetFileName(fixture), Path.GetFileName(file)), File.ReadAllText(File.Exists(after) ? after : file));
+            }
+
+        var build = await ExampleApp.BuildAsync(app.Path);
+
+        Assert.True(build.Succeeded, build.StandardOutput + build.StandardError);
+    }
 }

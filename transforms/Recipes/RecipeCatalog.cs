@@ -34,6 +34,8 @@ public sealed class RecipeCatalog
         Add(OpenAiChatToAnthropic.RecipeName, a => new OpenAiChatToAnthropic(a));
         Add(S3ClientToR2.RecipeName, a => new S3ClientToR2(a));
         Add(NeonToSupabaseConnectionStrings.RecipeName, a => new NeonToSupabaseConnectionStrings(a));
+        Add(R2ClientToS3.RecipeName, a => new R2ClientToS3(a));
+        Add(SupabaseToNeonConnectionStrings.RecipeName, a => new SupabaseToNeonConnectionStrings(a));
 
         foreach (var definition in definitions)
         {

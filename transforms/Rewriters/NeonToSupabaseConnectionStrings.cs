@@ -44,41 +44,10 @@ public sealed class NeonToSupabaseConnectionStrings : IRecipe
     /// <inheritdoc/>
     public void Run(SourceSet sources)
     {
-        foreach (var path in sources.Paths.Where(RenameConfigurationKey.IsSettings).ToList()) RewriteSettings(sources, path);
+        ConnectionStringSettings.RewriteAll(sources, ".neon.tech", "Neon", host => host.EndsWith(".neon.tech", StringComparison.OrdinalIgnoreCase),
+            (neon, host) => Rewrite(neon, host, sources.Options));
         foreach (var path in sources.CSharpFiles.ToList()) FlagCode(sources, path);
-    }
-
-    private void RewriteSettings(SourceSet sources, string path)
-    {
-        var text = sources.Read(path);
-        if (!text.Contains(".neon.tech", StringComparison.OrdinalIgnoreCase)) return; // cheap precondition
-        IReadOnlyList<JsonPropertySpan> properties;
-        try
-        {
-            properties = JsonPropertySpan.Read(text);
-        }
-        catch (JsonException e)
-        {
-            sources.AddManualStep(path, (int)(e.LineNumber ?? 0) + 1, $"not valid JSON, so its Neon connection strings were not changed: {e.Message}");
-            return;
-        }
-        // Replace from the end so earlier offsets stay valid.
-        foreach (var property in properties.Where(p => p.Parent.Equals("ConnectionStrings", StringComparison.OrdinalIgnoreCase) && p.StringValue is not null).Reverse())
-        {
-            var line = TextLines.LineOf(text, property.ValueStart);
-            var parsed = NpgsqlConnectionString.TryParse(property.StringValue!);
-            var host = parsed?.Get("Host");
-            if (host is null || !host.EndsWith(".neon.tech", StringComparison.OrdinalIgnoreCase))
-            {
-                if (property.StringValue!.Contains(".neon.tech", StringComparison.OrdinalIgnoreCase))
-                    sources.AddManualStep(path, line, $"'{property.Path}' names a Neon host but is not a simple Key=Value connection string: rewrite it for Supabase by hand.");
-                continue;
-            }
-            var (rewritten, steps) = Rewrite(parsed!, host, sources.Options);
-            foreach (var step in steps) sources.AddManualStep(path, line, $"'{property.Path}': {step}");
-            text = text[..property.ValueStart] + JsonPropertySpan.Quote(rewritten.ToString()) + text[(property.ValueStart + property.ValueLength)..];
-        }
-        sources.Write(path, text);
+        ConnectionStringSources.FlagOutsideSettings(sources, "Neon", "the Supabase pooler string (Host=aws-0-REGION.pooler.supabase.com;Port=6543;SSL Mode=Require)");
     }
 
     private (NpgsqlConnectionString, IReadOnlyList<string>) Rewrite(NpgsqlConnectionString neon, string host, IReadOnlyDictionary<string, string> options)

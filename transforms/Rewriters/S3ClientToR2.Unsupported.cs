@@ -37,6 +37,13 @@ public sealed partial class S3ClientToR2
         ["RestoreObjectAsync"] = "R2 has no archive tier to restore from",
     };
 
+    // Operations that work on R2 with a difference a person must check.
+    private static readonly Dictionary<string, string> CheckedOperations = new(StringComparer.Ordinal)
+    {
+        ["GetPreSignedURL"] = "R2 presigned URLs work only on the account's S3 endpoint (https://ACCOUNT_ID.r2.cloudflarestorage.com), not on a custom domain or r2.dev, and only for GET, HEAD, PUT and DELETE; " +
+            "check who receives this link, and set the bucket's CORS rules in Cloudflare if a browser uses it",
+    };
+
     // Request properties R2 ignores or rejects.
     private static readonly Dictionary<string, string> UnsupportedProperties = new(StringComparer.Ordinal)
     {
@@ -44,6 +51,7 @@ public sealed partial class S3ClientToR2
         ["Grants"] = "R2 has no ACL grants",
         ["TagSet"] = "R2 does not support object tagging",
         ["ObjectLockMode"] = "R2 object lock is configured as bucket lock rules in Cloudflare",
+        ["Protocol"] = "R2 serves presigned URLs over HTTPS only",
     };
 
     private static void FlagUnsupported(SourceSet sources, string path, SyntaxNode root, SemanticModel model)
@@ -53,9 +61,12 @@ public sealed partial class S3ClientToR2
             if (invocation.Expression is not MemberAccessExpressionSyntax member) continue;
             var name = member.Name.Identifier.ValueText;
             var key = UnsupportedOperations.ContainsKey(name) ? name : UnsupportedOperations.ContainsKey(name + "Async") ? name + "Async" : null;
-            if (key is null) continue;
+            var check = CheckedOperations.ContainsKey(name) ? name : name.EndsWith("Async", StringComparison.Ordinal) && CheckedOperations.ContainsKey(name[..^5]) ? name[..^5] : null;
+            if (key is null && check is null) continue;
             if (model.GetSymbolInfo(invocation).Symbol is not IMethodSymbol method || !SymbolNames.IsOrDerivesFrom(method.ContainingType, "Amazon.S3.IAmazonS3")) continue;
-            sources.AddManualStep(path, ScopeSearch.LineOf(invocation), $"{name}: {UnsupportedOperations[key]}; remove or replace this call.");
+            sources.AddManualStep(path, ScopeSearch.LineOf(invocation), key is not null
+                ? $"{name}: {UnsupportedOperations[key]}; remove or replace this call."
+                : $"{name}: {CheckedOperations[check!]}.");
         }
         foreach (var assignment in root.DescendantNodes().OfType<AssignmentExpressionSyntax>())
         {

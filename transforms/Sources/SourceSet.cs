@@ -56,8 +56,8 @@ public sealed class SourceSet
     public void Write(string path, string text)
     {
         path = Normalize(path);
-        // Generated code uses \n; a file written with \r\n keeps \r\n throughout.
-        if (_current.TryGetValue(path, out var old) && UsesCrLf(old)) text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", "\r\n", StringComparison.Ordinal);
+        // Generated code uses \n; the file's own line endings are kept, line by line when it mixes them.
+        if (_current.TryGetValue(path, out var old)) text = LineEndings.Keep(old, text);
         if (old == text) return;
         _current[path] = text;
         // The old tree stays in the compilation until a file that changed asks for its model: then all
@@ -154,19 +154,6 @@ public sealed class SourceSet
             files[relative] = File.ReadAllText(file, Encoding.UTF8);
         }
         return files;
-    }
-
-    private static bool UsesCrLf(string text)
-    {
-        var crlf = 0;
-        var lf = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] != '\n') continue;
-            lf++;
-            if (i > 0 && text[i - 1] == '\r') crlf++;
-        }
-        return crlf > 0 && crlf == lf;
     }
 
     private static bool IsSkippedFolder(string segment) =>

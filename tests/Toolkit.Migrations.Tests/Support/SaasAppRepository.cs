@@ -16,6 +16,7 @@ public static class SaasAppRepository
         # technologies the app runs on
         technologies:
           compute: aws-ecs
+          edge: cloudflare
           storage: s3   # documents bucket, keep this comment
           database: neon
           ai: openai

@@ -33,6 +33,14 @@ public sealed class Blobs
 
 public static class Factory
 {
-    // No configuration in scope: left for a person.
-    public static IAmazonS3 Create() => new AmazonS3Client("key", "secret", RegionEndpoint.EUWest1);
+    // No configuration in scope: the endpoint comes from the environment.
+    public static IAmazonS3 Create() => new AmazonS3Client(new Amazon.Runtime.BasicAWSCredentials("key", "secret"), new Amazon.S3.AmazonS3Config
+    {
+        // Cloudflare R2: one endpoint per account, path-style addressing, region "auto".
+        ServiceURL = System.Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_S3") ?? throw new System.InvalidOperationException("Set AWS_ENDPOINT_URL_S3 to the Cloudflare R2 endpoint, https://ACCOUNT_ID.r2.cloudflarestorage.com."),
+        ForcePathStyle = true,
+        AuthenticationRegion = "auto",
+        RequestChecksumCalculation = Amazon.Runtime.RequestChecksumCalculation.WHEN_REQUIRED,
+        ResponseChecksumValidation = Amazon.Runtime.ResponseChecksumValidation.WHEN_REQUIRED,
+    });
 }
