@@ -31,7 +31,7 @@ public sealed class RecipeCatalog
         Add(RenameConfigurationKey.RecipeName, a => new RenameConfigurationKey(a));
         Add(ChangeConfigurationValue.RecipeName, a => new ChangeConfigurationValue(a));
         Add(MapStoredValues.RecipeName, a => new MapStoredValues(a));
-        Add(OpenAiChatToAnthropic.RecipeName, a => new OpenAiChatToAnthropic(a));
+        Add(OpenAiChatToChatClient.RecipeName, a => new OpenAiChatToChatClient(a));
         Add(S3ClientToR2.RecipeName, a => new S3ClientToR2(a));
         Add(NeonToSupabaseConnectionStrings.RecipeName, a => new NeonToSupabaseConnectionStrings(a));
 
