@@ -12,8 +12,8 @@ namespace Toolkit.Transforms.Tests;
 [Collection(ChatReferencesCollection.Name)]
 public sealed class ChatClientRewriterSpecs(ChatReferencesFixture chat)
 {
-    internal static IRecipe Port(string provider = "anthropic") => RecipeFixture.Recipe(OpenAiChatToChatClient.RecipeName,
-        new Dictionary<string, string> { ["provider"] = provider },
+    internal static IRecipe Port(string provider = "anthropic", string source = "openai") => RecipeFixture.Recipe(OpenAiChatToChatClient.RecipeName,
+        new Dictionary<string, string> { ["provider"] = provider, ["source"] = source },
         new Dictionary<string, IReadOnlyDictionary<string, string>>
         {
             ["models"] = provider == "ollama"
@@ -21,14 +21,14 @@ public sealed class ChatClientRewriterSpecs(ChatReferencesFixture chat)
                 : new Dictionary<string, string> { ["gpt-4o-mini"] = "claude-haiku-4-5", ["gpt-4o"] = "claude-sonnet-4-5", ["gpt-4.1-mini"] = "claude-haiku-4-5" },
         });
 
-    /// <summary>The fixtures, each with the provider it is ported to.</summary>
+    /// <summary>The fixtures, each with the provider it is ported to (and azure- when its clients are Azure OpenAI ones).</summary>
     public static TheoryData<string, string> Fixtures => new()
     {
         { "options", "anthropic" },
         { "di", "anthropic" },
         { "streaming", "anthropic" },
         { "parts-tools", "anthropic" },
-        { "azure", "anthropic" },
+        { "azure", "azure-anthropic" },
         { "embeddings-kept", "anthropic" },
         { "blocked", "anthropic" },
         { "root-client", "anthropic" },
@@ -38,7 +38,8 @@ public sealed class ChatClientRewriterSpecs(ChatReferencesFixture chat)
     [Theory(Timeout = 60_000)]
     [MemberData(nameof(Fixtures))]
     public Task I_can_port_openai_chat_code_to_ichatclient(string fixture, string provider) => Task.Run(() =>
-        RecipeFixture.Verify(Port(provider), $"OpenAiChatToChatClient/{fixture}", chat.References));
+        RecipeFixture.Verify(provider.StartsWith("azure-", StringComparison.Ordinal) ? Port(provider[6..], "azure-openai") : Port(provider),
+            $"OpenAiChatToChatClient/{fixture}", chat.References));
 
     /// <summary>
     /// Every fixture's output, with the files it leaves alone, built with the real <c>dotnet build</c>

@@ -79,7 +79,8 @@ public sealed class RecipeYamlSpecs(AppReferencesFixture app)
     private static Dictionary<string, object> RequiredPlaceholders(string name) => name switch
     {
         "Toolkit.ChangeConfigurationValue" => new() { ["key"] = "K", ["values"] = new Dictionary<string, string> { ["a"] = "b" } },
-        "Toolkit.Rewriters.OpenAiChatToAnthropic" => new() { ["models"] = new Dictionary<string, string> { ["a"] = "b" } },
+        "Toolkit.Rewriters.OpenAiChatToChatClient" => new() { ["provider"] = "anthropic" },
+        "Toolkit.Rewriters.SwapChatClientProvider" => new() { ["from"] = "anthropic", ["to"] = "openai" },
         "Toolkit.RenameArgument" => new() { ["type"] = "T", ["method"] = "M", ["from"] = "a", ["to"] = "b" },
         "Toolkit.RenameMethod" => new() { ["type"] = "T", ["from"] = "a", ["to"] = "b" },
         "Toolkit.MapStoredValues" => new() { ["columnsOption"] = "o", ["script"] = "0001_s", ["values"] = new Dictionary<string, string> { ["a"] = "b" } },

@@ -32,6 +32,7 @@ public sealed class RecipeCatalog
         Add(ChangeConfigurationValue.RecipeName, a => new ChangeConfigurationValue(a));
         Add(MapStoredValues.RecipeName, a => new MapStoredValues(a));
         Add(OpenAiChatToChatClient.RecipeName, a => new OpenAiChatToChatClient(a));
+        Add(SwapChatClientProvider.RecipeName, a => new SwapChatClientProvider(a));
         Add(S3ClientToR2.RecipeName, a => new S3ClientToR2(a));
         Add(NeonToSupabaseConnectionStrings.RecipeName, a => new NeonToSupabaseConnectionStrings(a));
 

@@ -29,6 +29,11 @@ internal sealed partial class ChatClientRewrite
                 Unsupported.Add((LineOf(creation), $"`{Describe(creation)}` builds the ChatClient with a pipeline or an authentication policy: build the IChatClient by hand."));
                 continue;
             }
+            if (recipe.Source == "azure-openai")
+            {
+                Unsupported.Add((LineOf(creation), $"`{Describe(creation)}` is an OpenAI client, not an Azure OpenAI one: use the ai:openai={recipe.Provider.Id} swap for this app."));
+                continue;
+            }
             var timeout = options is null ? null : ClientOptions(options, creation);
             if (options is not null && timeout is null) continue;
             PlanCreation(creation, modelArgument, MapKey(keyArgument), string.IsNullOrEmpty(timeout) ? null : timeout);
@@ -79,6 +84,13 @@ internal sealed partial class ChatClientRewrite
             return null;
         }
         var rootType = FullName(constructor.ContainingType);
+        if ((rootType == AzureClientType) != (recipe.Source == "azure-openai"))
+        {
+            Unsupported.Add((LineOf(use), rootType == AzureClientType
+                ? $"the ChatClient comes from an AzureOpenAIClient (`{Describe(origin)}`): use the ai:azure-openai={recipe.Provider.Id} swap for this app."
+                : $"the ChatClient comes from an OpenAIClient, not an Azure OpenAI one: use the ai:openai={recipe.Provider.Id} swap for this app."));
+            return null;
+        }
         if (rootType == AzureClientType)
         {
             Notes.Add((LineOf(use), $"the Azure OpenAI deployment and key do not carry over: the {recipe.Provider.Id} client reads its key from {recipe.Provider.KeyEnvironmentVariable ?? "nowhere (none needed)"}, and the deployment name is kept as the model id unless it is a known OpenAI model id."));

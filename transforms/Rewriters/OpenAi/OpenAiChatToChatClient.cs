@@ -31,6 +31,9 @@ public sealed class OpenAiChatToChatClient : IRecipe
             : throw new RecipeException($"{RecipeName}: option 'provider' must be anthropic or ollama, not '{provider}'.");
         Models = arguments.Map("models");
         Endpoint = arguments.Optional("endpoint") ?? "http://localhost:11434";
+        Source = arguments.Optional("source") ?? "openai";
+        if (Source is not ("openai" or "azure-openai"))
+            throw new RecipeException($"{RecipeName}: option 'source' must be openai or azure-openai, not '{Source}'.");
         KeyVariables = Provider.KeyEnvironmentVariable is { } variable
             ? new Dictionary<string, string>(StringComparer.Ordinal) { ["OPENAI_API_KEY"] = variable, ["AZURE_OPENAI_API_KEY"] = variable, ["AZURE_OPENAI_KEY"] = variable }
             : new Dictionary<string, string>();
@@ -44,6 +47,9 @@ public sealed class OpenAiChatToChatClient : IRecipe
 
     /// <summary>Server address for providers that need one (Ollama).</summary>
     public string Endpoint { get; }
+
+    /// <summary>Which clients are ported: <c>openai</c> (OpenAI's own) or <c>azure-openai</c> (AzureOpenAIClient); the packages the swap changes follow.</summary>
+    public string Source { get; }
 
     /// <summary>Environment variable names for API keys, OpenAI to target.</summary>
     public IReadOnlyDictionary<string, string> KeyVariables { get; }
@@ -67,6 +73,7 @@ public sealed class OpenAiChatToChatClient : IRecipe
         new("provider", "The IChatClient provider the code moves to: anthropic or ollama.", "anthropic"),
         new("models", "Map of OpenAI model id to target model id, applied to model literals where clients are built.", "gpt-4o-mini=claude-haiku-4-5,gpt-4o=claude-sonnet-4-5", Required: false),
         new("endpoint", "Server address for providers that need one (Ollama).", "http://localhost:11434", Required: false),
+        new("source", "Which clients are ported: openai (OpenAI's own) or azure-openai (AzureOpenAIClient); the others are manual steps naming the right swap.", "openai", Required: false),
     ];
 
     /// <inheritdoc/>
