@@ -47,6 +47,8 @@ public sealed class RecipeYamlSpecs(AppReferencesFixture app)
     [Theory(Timeout = 60_000)]
     [InlineData("Toolkit.Ai.OpenAiToAnthropic", "Recipes/Ai.OpenAiToAnthropic")]
     [InlineData("Toolkit.Ai.OpenAiToAnthropicConfiguration", "Recipes/Ai.OpenAiToAnthropicConfiguration")]
+    [InlineData("Toolkit.Ai.OpenAiToAnthropic", "Recipes/Ai.OpenAiToAnthropic.Kept")]
+    [InlineData("Toolkit.Ai.OpenAiToAnthropic", "Recipes/Ai.OpenAiToAnthropic.Blocked")]
     [InlineData("Toolkit.Storage.S3ToR2", "Recipes/Storage.S3ToR2")]
     [InlineData("Toolkit.Database.NeonToSupabase", "Recipes/Database.NeonToSupabase")]
     public Task I_can_run_each_shipped_recipe_over_its_fixture(string recipe, string fixture) => Task.Run(() =>

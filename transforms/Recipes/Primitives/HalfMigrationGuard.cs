@@ -36,5 +36,5 @@ public static class HalfMigrationGuard
 
     /// <summary>The manual step text for a kept <paramref name="what"/> (a key, a value, a package).</summary>
     public static string KeptBecause(string what, string ns, string use) =>
-        $"{what} was kept because code that may read it still uses {ns} ({use}): change it once that code is migrated.";
+        $"{what} was kept because code that may read it still uses {ns} ({use}): change it once that code is migrated (ported code that reads it now needs the new provider's value: set that by hand).";
 }

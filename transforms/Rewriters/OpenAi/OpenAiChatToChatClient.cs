@@ -108,9 +108,9 @@ public sealed class OpenAiChatToChatClient : IRecipe
             var rewrite = rewrites[i];
             if (rewrite.Kept.Count > 0)
             {
-                var kinds = string.Join(", ", rewrite.Kept.Select(k => k.What).Distinct().Order(StringComparer.Ordinal).Select(k => $"`{k}`"));
+                var kinds = rewrite.Kept.Select(k => k.What).Distinct().Order(StringComparer.Ordinal).Select(k => $"`{k}`").ToList();
                 sources.AddManualStep(paths[i], rewrite.Kept.Min(k => k.Line),
-                    $"{kinds} stay on OpenAI (no {Provider.Id} counterpart in this swap), untouched here: the OpenAI package and the configuration this code reads are kept.");
+                    $"{string.Join(", ", kinds)} {(kinds.Count == 1 ? "stays" : "stay")} on OpenAI (no {Provider.Id} counterpart in this swap), untouched here: the OpenAI package and the configuration this code reads are kept.");
             }
             if (!rewrite.HasChat) continue;
             if (blocker.Path is not null)
