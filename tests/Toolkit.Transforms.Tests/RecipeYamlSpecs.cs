@@ -47,6 +47,8 @@ public sealed class RecipeYamlSpecs(AppReferencesFixture app)
     [Theory(Timeout = 60_000)]
     [InlineData("Toolkit.Ai.OpenAiToAnthropic", "Recipes/Ai.OpenAiToAnthropic")]
     [InlineData("Toolkit.Ai.OpenAiToAnthropicConfiguration", "Recipes/Ai.OpenAiToAnthropicConfiguration")]
+    [InlineData("Toolkit.Ai.OpenAiToAnthropic", "Recipes/Ai.OpenAiToAnthropic.Kept")]
+    [InlineData("Toolkit.Ai.OpenAiToAnthropic", "Recipes/Ai.OpenAiToAnthropic.Blocked")]
     [InlineData("Toolkit.Storage.S3ToR2", "Recipes/Storage.S3ToR2")]
     [InlineData("Toolkit.Database.NeonToSupabase", "Recipes/Database.NeonToSupabase")]
     public Task I_can_run_each_shipped_recipe_over_its_fixture(string recipe, string fixture) => Task.Run(() =>
@@ -79,7 +81,8 @@ public sealed class RecipeYamlSpecs(AppReferencesFixture app)
     private static Dictionary<string, object> RequiredPlaceholders(string name) => name switch
     {
         "Toolkit.ChangeConfigurationValue" => new() { ["key"] = "K", ["values"] = new Dictionary<string, string> { ["a"] = "b" } },
-        "Toolkit.Rewriters.OpenAiChatToAnthropic" => new() { ["models"] = new Dictionary<string, string> { ["a"] = "b" } },
+        "Toolkit.Rewriters.OpenAiChatToChatClient" => new() { ["provider"] = "anthropic" },
+        "Toolkit.Rewriters.SwapChatClientProvider" => new() { ["from"] = "anthropic", ["to"] = "openai" },
         "Toolkit.RenameArgument" => new() { ["type"] = "T", ["method"] = "M", ["from"] = "a", ["to"] = "b" },
         "Toolkit.RenameMethod" => new() { ["type"] = "T", ["from"] = "a", ["to"] = "b" },
         "Toolkit.MapStoredValues" => new() { ["columnsOption"] = "o", ["script"] = "0001_s", ["values"] = new Dictionary<string, string> { ["a"] = "b" } },

@@ -12,7 +12,8 @@ public sealed class SwapCatalogSpecs
     public async Task I_can_list_the_swaps_and_find_one_by_id()
     {
         await Task.Yield();
-        Assert.Equal(["ai:openai=anthropic", "database:neon=supabase", "database:supabase=neon", "storage:r2=s3", "storage:s3=r2"], SwapCatalog.All.Select(s => s.Id));
+        Assert.Equal(["ai:anthropic=openai", "ai:azure-openai=anthropic", "ai:openai=anthropic", "ai:openai=ollama", "database:neon=supabase", "database:supabase=neon", "storage:r2=s3", "storage:s3=r2"],
+            SwapCatalog.All.Select(s => s.Id));
         var swap = SwapCatalog.Find("AI:OpenAI=Anthropic");
         Assert.Equal(("ai", "openai", "anthropic"), (swap.Category, swap.From, swap.To));
         Assert.All(SwapCatalog.All, s => Assert.EndsWith(".", s.Description));
@@ -23,7 +24,7 @@ public sealed class SwapCatalogSpecs
     {
         await Task.Yield();
         var error = Assert.Throws<DiagnosticException>(() => SwapCatalog.Find("ai:openai=gemini"));
-        Assert.Contains("unknown swap 'ai:openai=gemini' (known: ai:openai=anthropic, database:neon=supabase, database:supabase=neon, storage:r2=s3, storage:s3=r2)", error.Message);
+        Assert.Contains("unknown swap 'ai:openai=gemini' (known: ai:anthropic=openai, ai:azure-openai=anthropic, ai:openai=anthropic, ai:openai=ollama, database:neon=supabase, database:supabase=neon, storage:r2=s3, storage:s3=r2)", error.Message);
         Assert.Null(SwapCatalog.TryFind("nope"));
     }
 
@@ -52,7 +53,7 @@ public sealed class SwapCatalogSpecs
 
         // The app runs OpenAI, S3 and Neon: swaps from those change it, the way back from R2 or Supabase finds nothing to do.
         foreach (var (swap, result) in SwapCatalog.All.Zip(results))
-            if (swap.From is "r2" or "supabase") Assert.Empty(result.Edits);
+            if (swap.From is "r2" or "supabase" or "anthropic" or "azure-openai") Assert.Empty(result.Edits);
             else Assert.NotEmpty(result.Edits);
         Assert.Equal(before, app.Snapshot());
         // Same input, same plan: edits and manual steps are deterministic.

@@ -44,12 +44,12 @@ public sealed class SwapCompileSpecs
     }
 }
 
-/// <summary>ai:openai=anthropic builds against Anthropic 12.36.0.</summary>
+/// <summary>ai:openai=anthropic builds against Anthropic 13.14.0 and Microsoft.Extensions.AI 10.11.0.</summary>
 public sealed class AiSwapCompileSpecs
 {
     [Fact(Timeout = 240_000)]
     public Task I_can_swap_openai_for_anthropic_and_the_app_still_builds() =>
-        SwapCompileSpecs.SwapAndBuild("ai:openai=anthropic", "OpenAiChatToAnthropic/local/after/Replies.cs");
+        SwapCompileSpecs.SwapAndBuild("ai:openai=anthropic", "OpenAiChatToChatClient/options/after/SupportBot.cs");
 }
 
 /// <summary>storage:s3=r2 builds against AWSSDK.S3 4.0.102.5.</summary>

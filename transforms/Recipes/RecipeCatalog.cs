@@ -31,7 +31,8 @@ public sealed class RecipeCatalog
         Add(RenameConfigurationKey.RecipeName, a => new RenameConfigurationKey(a));
         Add(ChangeConfigurationValue.RecipeName, a => new ChangeConfigurationValue(a));
         Add(MapStoredValues.RecipeName, a => new MapStoredValues(a));
-        Add(OpenAiChatToAnthropic.RecipeName, a => new OpenAiChatToAnthropic(a));
+        Add(OpenAiChatToChatClient.RecipeName, a => new OpenAiChatToChatClient(a));
+        Add(SwapChatClientProvider.RecipeName, a => new SwapChatClientProvider(a));
         Add(S3ClientToR2.RecipeName, a => new S3ClientToR2(a));
         Add(NeonToSupabaseConnectionStrings.RecipeName, a => new NeonToSupabaseConnectionStrings(a));
         Add(R2ClientToS3.RecipeName, a => new R2ClientToS3(a));

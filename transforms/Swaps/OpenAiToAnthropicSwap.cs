@@ -2,7 +2,7 @@ using Toolkit.Transforms.Recipes;
 
 namespace Toolkit.Transforms.Swaps;
 
-/// <summary><c>ai:openai=anthropic</c>: OpenAI .NET 2.x chat completions to the Anthropic SDK messages API.</summary>
+/// <summary><c>ai:openai=anthropic</c>: OpenAI .NET 2.x chat code ported to Microsoft.Extensions.AI IChatClient on the Anthropic SDK.</summary>
 public sealed class OpenAiToAnthropicSwap : RecipeSwap
 {
     /// <inheritdoc/>
@@ -15,7 +15,7 @@ public sealed class OpenAiToAnthropicSwap : RecipeSwap
     public override string To => "anthropic";
 
     /// <inheritdoc/>
-    public override string Description => "Moves OpenAI chat completions to the Anthropic messages API, with the package reference, the OpenAI configuration section and model ids.";
+    public override string Description => "Ports OpenAI chat code to Microsoft.Extensions.AI IChatClient on the Anthropic SDK, with the package, the OpenAI configuration section and model ids, each changed only when no code reading it stays on OpenAI; embeddings, images and audio stay on OpenAI.";
 
     /// <inheritdoc/>
     public override string RecipeName => "Toolkit.Ai.OpenAiToAnthropic";

@@ -12,6 +12,8 @@ public sealed partial class ChangePackage : IRecipe
     private readonly string _to;
     private readonly string? _version;
     private readonly string? _keepWhileUsedBy;
+    private readonly string? _addWhenUsedBy;
+    private readonly IReadOnlyDictionary<string, string> _alongWith;
 
     /// <summary>Configures the recipe from its options.</summary>
     public ChangePackage(RecipeArguments arguments)
@@ -20,6 +22,8 @@ public sealed partial class ChangePackage : IRecipe
         _to = arguments.Required("to");
         _version = arguments.Optional("version");
         _keepWhileUsedBy = arguments.Optional("keepWhileUsedBy");
+        _addWhenUsedBy = arguments.Optional("addWhenUsedBy");
+        _alongWith = arguments.Map("alongWith");
     }
 
     /// <inheritdoc/>
@@ -40,12 +44,15 @@ public sealed partial class ChangePackage : IRecipe
         new("to", "Package id to add.", "Anthropic"),
         new("version", "Exact version of the new package; when absent the old version text is kept.", "12.36.0", Required: false),
         new("keepWhileUsedBy", "Namespace of the old package: while a C# file still has a using directive for it, the new package is added beside the old one.", "OpenAI", Required: false),
+        new("addWhenUsedBy", "Namespace of the new package: when no C# file uses it (the code was not migrated), nothing changes.", "Anthropic", Required: false),
+        new("alongWith", "Packages added next to the new one, id to exact version.", "Microsoft.Extensions.AI=10.11.0", Required: false),
     ];
 
     /// <inheritdoc/>
     public void Run(SourceSet sources)
     {
-        var stillUsed = _keepWhileUsedBy is not null && StillUsed(sources);
+        if (_addWhenUsedBy is not null && HalfMigrationGuard.StillUsed(sources, _addWhenUsedBy) is null) return; // nothing was migrated to it
+        var stillUsed = _keepWhileUsedBy is not null && HalfMigrationGuard.StillUsed(sources, _keepWhileUsedBy) is not null;
         foreach (var path in sources.PathsEndingWith(".csproj").Concat(sources.PathsEndingWith("Directory.Packages.props")).ToList())
         {
             var text = sources.Read(path);
@@ -59,8 +66,11 @@ public sealed partial class ChangePackage : IRecipe
                     $"{_to} is already referenced: remove the {_from} reference by hand.");
                 continue;
             }
+            var present = elements.Select(m => m.Groups["id"].Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
             var changed = PackageElement().Replace(text, m => !m.Groups["id"].Value.Equals(_from, StringComparison.OrdinalIgnoreCase) ? m.Value
-                : stillUsed ? m.Value + LineBreakAndIndent(text, m.Index) + Rewrite(m) : Rewrite(m));
+                : (stillUsed ? m.Value + LineBreakAndIndent(text, m.Index) + Rewrite(m, _to, _version) : Rewrite(m, _to, _version))
+                    + string.Concat(_alongWith.Where(a => !present.Contains(a.Key) && m.Value.EndsWith("/>", StringComparison.Ordinal)).OrderBy(a => a.Key, StringComparer.Ordinal)
+                        .Select(a => LineBreakAndIndent(text, m.Index) + Rewrite(m, a.Key, a.Value))));
             sources.Write(path, changed);
             if (stillUsed)
                 sources.AddManualStep(path, TextLines.LineOf(text, from[0].Index),
@@ -68,22 +78,17 @@ public sealed partial class ChangePackage : IRecipe
         }
     }
 
-    private bool StillUsed(SourceSet sources) =>
-        sources.CSharpFiles.Any(path => sources.Read(path).Contains("using " + _keepWhileUsedBy, StringComparison.Ordinal)
-            && sources.SyntaxTree(path).GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.UsingDirectiveSyntax>()
-                .Any(u => u.NamespaceOrType.ToString() is var name && (name == _keepWhileUsedBy || name.StartsWith(_keepWhileUsedBy + ".", StringComparison.Ordinal))));
-
     private static string LineBreakAndIndent(string text, int index)
     {
         var lineStart = text.LastIndexOf('\n', Math.Max(0, index - 1)) + 1;
         return "\n" + text[lineStart..index];
     }
 
-    private string Rewrite(Match element)
+    private static string Rewrite(Match element, string to, string? version)
     {
         var id = element.Groups["id"];
-        var text = element.Value[..(id.Index - element.Index)] + _to + element.Value[(id.Index - element.Index + id.Length)..];
-        return _version is null ? text : VersionAttribute().Replace(text, m => m.Groups["open"].Value + _version + m.Groups["close"].Value, 1);
+        var text = element.Value[..(id.Index - element.Index)] + to + element.Value[(id.Index - element.Index + id.Length)..];
+        return version is null ? text : VersionAttribute().Replace(text, m => m.Groups["open"].Value + version + m.Groups["close"].Value, 1);
     }
 
     [GeneratedRegex("""<(?:PackageReference|PackageVersion)\b[^>]*?\b(?:Include|Update)\s*=\s*"(?<id>[^"]+)"[^>]*>""", RegexOptions.IgnoreCase)]

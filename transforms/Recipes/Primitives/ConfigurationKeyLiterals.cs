@@ -22,6 +22,27 @@ public static class ConfigurationKeyLiterals
     /// <summary>True when <paramref name="literal"/> is used as a configuration key.</summary>
     public static bool IsKey(LiteralExpressionSyntax literal) => literal.Parent is ArgumentSyntax argument && IsKeyArgument(argument);
 
+    /// <summary>
+    /// The configuration key literals in <paramref name="root"/> that <paramref name="model"/> confirms are
+    /// configuration reads: the indexer or method belongs to Microsoft.Extensions.Configuration (or the
+    /// options binders), so <c>settings["OpenAI"]</c> on a dictionary is never one. Without a model the
+    /// syntactic test of <see cref="In(CompilationUnitSyntax)"/> is all there is.
+    /// </summary>
+    public static IEnumerable<LiteralExpressionSyntax> In(CompilationUnitSyntax root, SemanticModel? model) =>
+        In(root).Where(l => model is null || IsConfigurationRead(l, model));
+
+    /// <summary>True when the key literal's indexer or method is a configuration API (see <see cref="In(CompilationUnitSyntax, SemanticModel?)"/>).</summary>
+    public static bool IsConfigurationRead(LiteralExpressionSyntax literal, SemanticModel model)
+    {
+        var access = literal.Parent?.Parent?.Parent; // argument -> list -> element access or invocation
+        var symbol = access is null ? null : model.GetSymbolInfo(access).Symbol ?? model.GetSymbolInfo(access).CandidateSymbols.FirstOrDefault();
+        if (symbol is IMethodSymbol { ReducedFrom: { } extension }) symbol = extension;
+        var ns = symbol?.ContainingType?.ContainingNamespace?.ToDisplayString() ?? "";
+        return ns.StartsWith("Microsoft.Extensions.Configuration", StringComparison.Ordinal)
+            || ns.StartsWith("Microsoft.Extensions.Options", StringComparison.Ordinal)
+            || (ns == "Microsoft.Extensions.DependencyInjection" && symbol!.Name is "BindConfiguration" or "Configure");
+    }
+
     /// <summary>The key an expression reads, when it is <c>x["key"]</c> or <c>x.GetValue&lt;T&gt;("key")</c>.</summary>
     public static string? KeyReadBy(ExpressionSyntax expression) => expression switch
     {

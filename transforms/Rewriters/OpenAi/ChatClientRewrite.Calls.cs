@@ -1,0 +1,164 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Toolkit.Transforms.Rewriters.OpenAi;
+
+internal sealed partial class ChatClientRewrite
+{
+    private static readonly Dictionary<string, string> Roles = new(StringComparer.Ordinal)
+    {
+        ["SystemChatMessage"] = "System", ["DeveloperChatMessage"] = "System", ["UserChatMessage"] = "User", ["AssistantChatMessage"] = "Assistant",
+        ["CreateSystemMessage"] = "System", ["CreateDeveloperMessage"] = "System", ["CreateUserMessage"] = "User", ["CreateAssistantMessage"] = "Assistant",
+    };
+
+    // client.CompleteChatAsync(...) -> GetResponseAsync; CompleteChat -> GetResponseAsync(...).GetAwaiter().GetResult();
+    // CompleteChatStreamingAsync -> GetStreamingResponseAsync. The params form becomes a collection expression.
+    private void PlanCalls()
+    {
+        foreach (var invocation in _root.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            if (invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CompleteChatAsync" or "CompleteChat" or "CompleteChatStreamingAsync" or "CompleteChatStreaming" } access) continue;
+            if (model.GetSymbolInfo(invocation).Symbol is not IMethodSymbol method || FullName(method.ContainingType) != ChatClientType) continue;
+            CallSites++;
+            var name = method.Name switch
+            {
+                "CompleteChatAsync" or "CompleteChat" => "GetResponseAsync",
+                "CompleteChatStreamingAsync" => "GetStreamingResponseAsync",
+                _ => null,
+            };
+            if (name is null)
+            {
+                Unsupported.Add((LineOf(invocation), $"`{Describe(invocation)}` streams synchronously, which IChatClient does not: make the caller async and use GetStreamingResponseAsync."));
+                continue;
+            }
+            var arguments = invocation.ArgumentList.Arguments;
+            var kept = new List<SyntaxNode> { access.Expression };
+            Func<string[], string> list;
+            if (method.Parameters is [{ IsParams: true }] && !(arguments is [var only] && model.GetTypeInfo(only.Expression).ConvertedType is IArrayTypeSymbol))
+            {
+                // params ChatMessage[]: one string stays GetResponseAsync("text"); otherwise a collection expression.
+                kept.AddRange(arguments.Select(a => a.Expression));
+                var strings = arguments.Select(a => TypeOf(a.Expression)?.SpecialType == SpecialType.System_String).ToList();
+                list = k => arguments.Count == 1 && strings[0] ? k[1]
+                    : "[" + string.Join(", ", k.Skip(1).Select((text, i) => strings[i] ? $"new ChatMessage(ChatRole.User, {text})" : text)) + "]";
+            }
+            else
+            {
+                kept.Add(invocation.ArgumentList); // kept as written (layout, comments, named arguments: the names match)
+                list = k => k[1][1..^1];
+            }
+            var sync = method.Name == "CompleteChat";
+            if (sync) Notes.Add((LineOf(invocation), "IChatClient has no synchronous call: this waits on GetResponseAsync; make the caller async when you can."));
+            Replace(invocation, kept, k => $"{k[0]}.{name}({list(k)})" + (sync ? ".GetAwaiter().GetResult()" : ""));
+        }
+    }
+
+    // new UserChatMessage(text) -> new ChatMessage(ChatRole.User, text); parts -> AIContent list;
+    // ChatMessage.CreateUserMessage(text); new AssistantChatMessage(completion); content parts.
+    private void PlanMessages()
+    {
+        foreach (var creation in _root.DescendantNodes().OfType<BaseObjectCreationExpressionSyntax>())
+        {
+            if (creation is ObjectCreationExpressionSyntax { Type: var type } && !type.ToString().EndsWith("Message", StringComparison.Ordinal)) continue; // cheap filter
+            if (model.GetSymbolInfo(creation).Symbol is not IMethodSymbol { ContainingType: var messageType } constructor || FullName(messageType) is not { } full || !full.StartsWith("OpenAI.Chat.", StringComparison.Ordinal)) continue;
+            PlanMessage(creation, messageType.Name, constructor, creation.ArgumentList?.Arguments ?? default, creation.Initializer);
+        }
+        foreach (var invocation in _root.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            var name = invocation.Expression switch { MemberAccessExpressionSyntax m => m.Name.Identifier.ValueText, IdentifierNameSyntax i => i.Identifier.ValueText, _ => "" };
+            if (!name.StartsWith("Create", StringComparison.Ordinal)) continue; // cheap filter
+            if (model.GetSymbolInfo(invocation).Symbol is not IMethodSymbol { IsStatic: true } method || !FullName(method.ContainingType).StartsWith("OpenAI.Chat.", StringComparison.Ordinal)) continue;
+            var arguments = invocation.ArgumentList.Arguments;
+            switch (method.ContainingType.Name, method.Name)
+            {
+                case ("ChatMessage", _) when Roles.TryGetValue(method.Name, out _):
+                    PlanMessage(invocation, method.Name, method, arguments, null);
+                    break;
+                case ("ChatMessageContentPart", "CreateTextPart") when arguments.Count == 1:
+                    Replace(invocation, arguments[0].Expression, t => $"new TextContent({t})");
+                    break;
+                case ("ChatMessageContentPart", "CreateImagePart") when arguments.Count >= 1 && TypeOf(arguments[0].Expression)?.Name == "Uri":
+                    if (arguments.Count > 1) Notes.Add((LineOf(invocation), "the image detail level has no IChatClient counterpart and was dropped."));
+                    Replace(invocation, arguments[0].Expression, t => $"new UriContent({t}, \"image/*\")");
+                    break;
+                case ("ChatMessageContentPart", "CreateImagePart") when arguments.Count >= 2 && TypeOf(arguments[0].Expression)?.Name == "BinaryData":
+                    if (arguments.Count > 2) Notes.Add((LineOf(invocation), "the image detail level has no IChatClient counterpart and was dropped."));
+                    Replace(invocation, [arguments[0].Expression, arguments[1].Expression], k => $"new DataContent({k[0]}.ToMemory(), {k[1]})");
+                    break;
+                case ("ChatResponseFormat", "CreateJsonObjectFormat") when arguments.Count == 0:
+                    Replace(invocation, "ChatResponseFormat.Json");
+                    break;
+                case ("ChatResponseFormat", "CreateTextFormat") when arguments.Count == 0:
+                    Replace(invocation, "ChatResponseFormat.Text");
+                    break;
+                case ("ChatResponseFormat", "CreateJsonSchemaFormat") when arguments.Count is >= 2 and <= 4 && Argument(invocation.ArgumentList, method, "jsonSchemaFormatName") is { } schemaName
+                    && Argument(invocation.ArgumentList, method, "jsonSchema") is { } schema:
+                    var description = Argument(invocation.ArgumentList, method, "jsonSchemaFormatDescription");
+                    Replace(invocation, description is null ? [schema, schemaName] : [schema, schemaName, description],
+                        k => $"ChatResponseFormat.ForJsonSchema({k[0]}.ToObjectFromJson<System.Text.Json.JsonElement>(), {k[1]}{(k.Length > 2 ? ", " + k[2] : "")})");
+                    break;
+                case ("ChatTool", "CreateFunctionTool") when arguments.Count == 3 && Argument(invocation.ArgumentList, method, "functionParameters") is { } parameters
+                    && Argument(invocation.ArgumentList, method, "functionName") is { } functionName && Argument(invocation.ArgumentList, method, "functionDescription") is { } functionDescription:
+                    Replace(invocation, [functionName, functionDescription, parameters],
+                        k => $"AIFunctionFactory.CreateDeclaration({k[0]}, {k[1]}, {k[2]}.ToObjectFromJson<System.Text.Json.JsonElement>())");
+                    break;
+                case ("ChatToolChoice", "CreateAutoChoice"):
+                    Replace(invocation, "ChatToolMode.Auto");
+                    break;
+                case ("ChatToolChoice", "CreateNoneChoice"):
+                    Replace(invocation, "ChatToolMode.None");
+                    break;
+                case ("ChatToolChoice", "CreateRequiredChoice"):
+                    Replace(invocation, "ChatToolMode.RequireAny");
+                    break;
+                case ("ChatToolChoice", "CreateFunctionChoice") when arguments.Count == 1:
+                    Replace(invocation, arguments[0].Expression, t => $"ChatToolMode.RequireSpecific({t})");
+                    break;
+            }
+        }
+    }
+
+    private void PlanMessage(ExpressionSyntax node, string kind, IMethodSymbol method, SeparatedSyntaxList<ArgumentSyntax> arguments, InitializerExpressionSyntax? initializer)
+    {
+        if (initializer is not null)
+        {
+            Unsupported.Add((LineOf(node), $"`{Describe(node)}` sets message properties (such as ParticipantName) that IChatClient messages do not have: port it by hand."));
+            Accept(initializer); // one step for it, not one per property
+            return;
+        }
+        if (kind is "ToolChatMessage" && arguments.Count == 2)
+        {
+            Replace(node, [arguments[0].Expression, arguments[1].Expression], k => $"new ChatMessage(ChatRole.Tool, [new FunctionResultContent({k[0]}, {k[1]})])");
+            return;
+        }
+        if (!Roles.TryGetValue(kind, out var role)) return; // coverage reports it
+        if (arguments.Count == 0) return;
+        var first = TypeOf(arguments[0].Expression);
+        if (arguments.Count == 1 && first?.SpecialType == SpecialType.System_String)
+        {
+            Replace(node, arguments[0].Expression, t => $"new ChatMessage(ChatRole.{role}, {t})");
+            return;
+        }
+        if (arguments.Count == 1 && first is { } completionType && FullName(completionType) is "OpenAI.Chat.ChatCompletion" && role == "Assistant")
+        {
+            // The assistant turn of a completion, as history: its last message (text and tool calls).
+            _needsLinq = true;
+            Replace(node, arguments[0].Expression, t => $"{t}.Messages.Last()");
+            return;
+        }
+        var parameter = method.Parameters.FirstOrDefault();
+        if (parameter is { IsParams: true } && parameter.Type is IArrayTypeSymbol { ElementType.Name: "ChatMessageContentPart" }
+            && !(arguments.Count == 1 && model.GetTypeInfo(arguments[0].Expression).ConvertedType is IArrayTypeSymbol))
+        {
+            Replace(node, arguments.Select(a => (SyntaxNode)a.Expression).ToList(), k => $"new ChatMessage(ChatRole.{role}, [{string.Join(", ", k)}])");
+            return;
+        }
+        if (arguments.Count == 1 && first is not null && first.AllInterfaces.Concat(first is INamedTypeSymbol n ? [n] : []).Any(i => i.Name == "IEnumerable" && i is INamedTypeSymbol { TypeArguments: [{ Name: "ChatMessageContentPart" }] }))
+        {
+            Replace(node, arguments[0].Expression, t => $"new ChatMessage(ChatRole.{role}, [.. {t}])");
+            return;
+        }
+        // Anything else (tool calls in an assistant message...) is reported by the coverage check.
+    }
+}

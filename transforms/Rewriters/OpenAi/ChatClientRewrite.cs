@@ -1,0 +1,215 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Toolkit.Transforms.Rewriters.OpenAi;
+
+/// <summary>
+/// The port of one C# file from OpenAI .NET 2.x chat to Microsoft.Extensions.AI <c>IChatClient</c>,
+/// planned as edits over syntax nodes. An edit may keep sub-nodes (a receiver, an argument) that other
+/// edits rewrite, so nested patterns compose (<c>result.Value.Content[0].Text</c>). Every OpenAI chat
+/// symbol in the file must be consumed by an edit; any other use is listed in <see cref="Unsupported"/>
+/// and the recipe then changes no chat code at all.
+/// </summary>
+internal sealed partial class ChatClientRewrite(OpenAiChatToChatClient recipe, SemanticModel model, OpenAiNames openAiNames)
+{
+    private readonly SyntaxNode _root = model.SyntaxTree.GetRoot();
+    private readonly List<Edit> _edits = [];
+    private readonly List<TextSpan> _accepted = [];
+    private bool _needsLinq;
+    private bool _createsClient;
+
+    /// <summary>An edit of <see cref="Node"/> (or of <see cref="Span"/> when set): <see cref="Template"/> gets the rendered <see cref="Kept"/> nodes.</summary>
+    private sealed record Edit(SyntaxNode Node, IReadOnlyList<SyntaxNode> Kept, Func<string[], string> Template)
+    {
+        public TextSpan? Span { get; init; }
+        public TextSpan Range => Span ?? Node.Span;
+    }
+
+    /// <summary>Places the port cannot handle: line and why (in developer words).</summary>
+    public List<(int Line, string Reason)> Unsupported { get; } = [];
+
+    /// <summary>Things changed that a person should check (dropped options, defaults).</summary>
+    public List<(int Line, string Reason)> Notes { get; } = [];
+
+    /// <summary>Uses of OpenAI parts with no counterpart (embeddings, images, audio...): they stay on OpenAI.</summary>
+    public List<(int Line, string What)> Kept { get; } = [];
+
+    /// <summary>Chat call sites found (CompleteChat*, client creations).</summary>
+    public int CallSites { get; private set; }
+
+    /// <summary>True when the file has OpenAI chat code (so it is part of the all-or-nothing port).</summary>
+    public bool HasChat => CallSites > 0 || _edits.Count > 0 || Unsupported.Count > 0;
+
+    /// <summary>Line of the first chat code edit (1 when there is none).</summary>
+    public int FirstChatLine => _edits.Where(e => e.Span is null).Select(e => LineOf(e.Node)).DefaultIfEmpty(1).Min();
+
+    /// <summary>The text changes, valid once <see cref="Plan"/> returned with no <see cref="Unsupported"/> entry.</summary>
+    public List<TextChange> Changes { get; } = [];
+
+    /// <summary>Plans the edits; fills <see cref="Unsupported"/> when the file cannot be ported.</summary>
+    public void Plan()
+    {
+        PlanClients();
+        PlanCalls();
+        PlanMessages();
+        PlanMembers();
+        PlanErrors();
+        PlanTypes();
+        CheckCoverage();
+        if (_edits.Count == 0) return;
+        PlanUsings();
+        Render();
+    }
+
+    private void Replace(SyntaxNode node, string text) => _edits.Add(new Edit(node, [], _ => text));
+
+    private void Replace(SyntaxNode node, SyntaxNode kept, Func<string, string> template) => _edits.Add(new Edit(node, [kept], k => template(k[0])));
+
+    private void Replace(SyntaxNode node, IReadOnlyList<SyntaxNode> kept, Func<string[], string> template) => _edits.Add(new Edit(node, kept, template));
+
+    private void Remove(SyntaxNode statement) => _edits.Add(new Edit(statement, [], _ => "") { Span = LineSpan(statement) });
+
+    private void Accept(SyntaxNode node) => _accepted.Add(node.Span);
+
+    private bool HasEdit(SyntaxNode node) => _edits.Any(e => e.Node == node);
+
+    // A name is consumed when an edit covers it and it is not inside a node that edit keeps as it is.
+    private bool IsConsumed(SyntaxNode name) =>
+        _accepted.Any(s => s.Contains(name.Span))
+        || _edits.Any(e => e.Range.Contains(name.Span) && !e.Kept.Any(k => k.Span.Contains(name.Span)));
+
+    private void CheckCoverage()
+    {
+        foreach (var name in _root.DescendantNodes().OfType<SimpleNameSyntax>())
+        {
+            if (name.IsVar || !openAiNames.CouldBind(name) || name.Ancestors().Any(a => a is UsingDirectiveSyntax) || IsConsumed(name)) continue;
+            var symbol = model.GetSymbolInfo(name).Symbol ?? model.GetSymbolInfo(name).CandidateSymbols.FirstOrDefault();
+            if (symbol is null || !IsOpenAiSymbol(symbol)) continue;
+            if (!IsChatSymbol(symbol))
+            {
+                if (symbol is INamedTypeSymbol or IMethodSymbol { MethodKind: MethodKind.Constructor } || name.Parent is not MemberAccessExpressionSyntax)
+                    Kept.Add((LineOf(name), symbol is INamedTypeSymbol t ? t.Name : symbol.ContainingType?.Name ?? symbol.Name));
+                continue;
+            }
+            Unsupported.Add((LineOf(name), $"`{Describe(name)}` ({symbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}) is OpenAI chat code the swap does not port: port it by hand."));
+        }
+    }
+
+    private static string Describe(SyntaxNode name)
+    {
+        var node = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+        var text = node.ToString();
+        return text.Length > 60 ? text[..57] + "..." : text;
+    }
+
+    // Renders a node with every edit inside it applied (edits nest; a partial overlap is reported).
+    private string RenderNode(SyntaxNode node)
+    {
+        var own = _edits.FirstOrDefault(e => e.Node == node && e.Span is null);
+        if (own is not null) return own.Template(own.Kept.Select(RenderNode).ToArray());
+        var inner = TopLevel(_edits.Where(e => node.Span.Contains(e.Range) && e.Node != node)).OrderByDescending(e => e.Range.Start).ToList();
+        var text = node.ToString();
+        foreach (var edit in inner)
+        {
+            var start = edit.Range.Start - node.SpanStart;
+            text = text[..start] + RenderNode(edit.Node) + text[(start + edit.Range.Length)..];
+        }
+        return text;
+    }
+
+    private static IEnumerable<Edit> TopLevel(IEnumerable<Edit> edits)
+    {
+        var list = edits.ToList();
+        return list.Where(e => !list.Any(o => !ReferenceEquals(o, e) && o.Range.Contains(e.Range) && (o.Range != e.Range || list.IndexOf(o) < list.IndexOf(e))));
+    }
+
+    private void Render()
+    {
+        var top = TopLevel(_edits).OrderBy(e => e.Range.Start).ToList();
+        for (var i = 1; i < top.Count; i++)
+            if (top[i].Range.Start < top[i - 1].Range.End)
+                Unsupported.Add((LineOf(top[i].Node), "two rewrites of OpenAI code overlap here: port it by hand."));
+        if (Unsupported.Count > 0) return;
+        foreach (var edit in top)
+            Changes.Add(new TextChange(edit.Range, edit.Span is null ? RenderNode(edit.Node) : edit.Template([])));
+    }
+
+    private void PlanUsings()
+    {
+        var directives = _root.DescendantNodes().OfType<UsingDirectiveSyntax>().Where(u => u.GlobalKeyword == default).ToList();
+        var present = directives.Select(u => u.NamespaceOrType.ToString()).ToHashSet(StringComparer.Ordinal);
+        var wanted = new List<string> { "Microsoft.Extensions.AI" };
+        if (_createsClient) wanted.AddRange(recipe.Provider.Namespaces);
+        var position = _root.DescendantNodes().OfType<MemberDeclarationSyntax>().FirstOrDefault()?.SpanStart ?? 0;
+        if (_needsLinq && model.LookupNamespacesAndTypes(position, name: "Enumerable").All(s => s.ToDisplayString() != "System.Linq.Enumerable"))
+            wanted.Add("System.Linq");
+        var keepRoot = Kept.Count > 0; // OpenAIClient or ClientModel types still used by the parts that stay
+        var removable = directives.Where(u => u.Alias is null && u.StaticKeyword == default && IsChatUsing(u.NamespaceOrType.ToString(), keepRoot)).ToList();
+        var add = wanted.Distinct().Where(w => !present.Contains(w)).Order(StringComparer.Ordinal).ToList();
+        if (removable.Count == 0)
+        {
+            var anchor = directives.LastOrDefault();
+            var text = string.Concat(add.Select(a => $"using {a};\n"));
+            _edits.Add(new Edit(anchor ?? _root, [], _ => text) { Span = anchor is null ? new TextSpan(0, 0) : new TextSpan(LineSpan(anchor).End, 0) });
+            return;
+        }
+        var first = true;
+        foreach (var directive in removable)
+        {
+            var indent = Indent(directive);
+            var text = first ? string.Concat(add.Select(a => $"{indent}using {a};\n")) : "";
+            _edits.Add(new Edit(directive, [], _ => text) { Span = LineSpan(directive) });
+            first = false;
+        }
+    }
+
+    private static bool IsChatUsing(string name, bool keepRoot) =>
+        name is "OpenAI.Chat" || (!keepRoot && name is "OpenAI" or "System.ClientModel" or "Azure.AI.OpenAI" or "Azure");
+
+    internal static bool IsOpenAiNamespace(string name) =>
+        name == "OpenAI" || name.StartsWith("OpenAI.", StringComparison.Ordinal)
+        || name == "System.ClientModel" || name.StartsWith("System.ClientModel.", StringComparison.Ordinal)
+        || name == "Azure.AI.OpenAI" || name.StartsWith("Azure.AI.OpenAI.", StringComparison.Ordinal);
+
+    private static bool IsOpenAiSymbol(ISymbol symbol)
+    {
+        var type = symbol as ITypeSymbol ?? symbol.ContainingType;
+        var ns = (type?.ContainingNamespace ?? symbol.ContainingNamespace)?.ToDisplayString() ?? "";
+        return IsOpenAiNamespace(ns);
+    }
+
+    // Chat symbols must be ported; the rest (embeddings, images, audio, the shared OpenAIClient) may stay.
+    private static bool IsChatSymbol(ISymbol symbol)
+    {
+        var type = symbol as ITypeSymbol ?? symbol.ContainingType;
+        var ns = (type?.ContainingNamespace ?? symbol.ContainingNamespace)?.ToDisplayString() ?? "";
+        if (ns == "OpenAI.Chat") return true;
+        if (symbol is IMethodSymbol { Name: "GetChatClient" }) return true;
+        if (type is INamedTypeSymbol { Name: "ClientResult", TypeArguments: [var argument] } && FullName(argument).StartsWith("OpenAI.Chat.", StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    private static string FullName(ITypeSymbol type) => Recipes.Primitives.SymbolNames.FullName(type);
+
+    private static int LineOf(SyntaxNode node) => node.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+
+    private static string Indent(SyntaxNode node) => ScopeSearch.IndentOf(node);
+
+    /// <summary>From the start of the node's line to the end of its trailing newline: removing it removes the line.</summary>
+    private static TextSpan LineSpan(SyntaxNode node)
+    {
+        var text = node.SyntaxTree.GetText();
+        var start = text.Lines.GetLineFromPosition(node.SpanStart).Start;
+        var lineText = text.ToString(TextSpan.FromBounds(start, node.SpanStart));
+        if (lineText.Trim().Length > 0) start = node.SpanStart; // something else shares the line
+        return TextSpan.FromBounds(start, node.FullSpan.End);
+    }
+
+    private ITypeSymbol? TypeOf(SyntaxNode node) => model.GetTypeInfo(node).Type;
+
+    private bool IsType(SyntaxNode node, string fullName) => TypeOf(node) is { } type && FullName(type) == fullName;
+
+    private static bool IsString(LiteralExpressionSyntax literal) => literal.IsKind(SyntaxKind.StringLiteralExpression);
+}
