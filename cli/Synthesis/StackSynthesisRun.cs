@@ -35,17 +35,20 @@ public sealed class StackSynthesisRun
     }
 
     /// <summary>Loads, validates and synthesizes; throws on any blocking finding. Non-blocking findings go to stderr.</summary>
-    public SynthResult Synthesize(ParseResult parse)
+    public SynthResult Synthesize(ParseResult parse) => Synthesize(parse, parse.GetValue(Config)!).Result;
+
+    /// <summary>The same for the config at <paramref name="configPath"/> (cost --compare), returning the loaded config too.</summary>
+    public (ToolkitConfig Config, SynthResult Result) Synthesize(ParseResult parse, string configPath)
     {
         var allowWarnings = parse.GetValue(AllowWarnings);
-        var config = ConfigValidator.LoadValid(parse.GetValue(Config)!, allowWarnings);
+        var config = ConfigValidator.LoadValid(configPath, allowWarnings);
         var schemaDirectory = parse.GetValue(Schemas);
         var schemas = schemaDirectory is null ? SchemaSet.Embedded : SchemaSet.FromDirectory(schemaDirectory);
         var result = new StackSynthesizer(schemas, SynthesisPolicies.All).Synthesize(config, parse.GetValue(Stack)!);
         var blocking = result.Diagnostics.Where(d => d.Severity == Severity.Error || (!allowWarnings && d.Severity == Severity.Warning)).ToList();
         if (blocking.Count > 0) throw new DiagnosticException(result.Diagnostics.Where(d => d.Severity != Severity.Info).ToList());
         foreach (var d in result.Diagnostics) Console.Error.WriteLine(d);
-        return result;
+        return (config, result);
     }
 
     /// <summary>

@@ -31,6 +31,9 @@ public sealed record ToolkitConfig
     /// <summary>Stacks (dev, staging, prod...) with their overrides, in file order.</summary>
     public IReadOnlyList<StackConfig> Stacks { get; init; } = [];
 
+    /// <summary>Per-user usage the cost estimate assumes (<c>costAssumptions:</c>; defaults when absent).</summary>
+    public CostAssumptions CostAssumptions { get; init; } = new();
+
     /// <summary>Where each value was read from, by path (<c>deployment.regions[1]</c>); empty for configs built in code.</summary>
     public SourceMap Source { get; init; } = SourceMap.Empty;
 }

@@ -10,7 +10,7 @@ namespace Toolkit.Stacks.Configuration.Yaml;
 /// </summary>
 internal sealed partial class ConfigParser(ReadContext context)
 {
-    public static readonly string[] RootKeys = ["version", "project", "technologies", "architecture", "deployment", "compliance", "tenants", "stacks"];
+    public static readonly string[] RootKeys = ["version", "project", "technologies", "architecture", "deployment", "compliance", "tenants", "stacks", "costAssumptions"];
     public static readonly string[] ProjectKeys = ["name", "slug", "description"];
     public static readonly string[] ArchitectureKeys = ["tenancy", "isolation"];
 
@@ -40,6 +40,7 @@ internal sealed partial class ConfigParser(ReadContext context)
             Compliance = ReadCompliance(top),
             Tenants = ReadTenants(top),
             Stacks = ReadStacks(top),
+            CostAssumptions = ReadCostAssumptions(top),
             Source = new SourceMap(context.File, context.Locations),
         };
     }
