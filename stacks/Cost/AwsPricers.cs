@@ -99,7 +99,7 @@ internal static class AwsPricers
     }
 
     public static void HostedZone(PricingRun run, Resource zone) =>
-        run.Fixed(zone, CostCategory.Edge, "aws.route53.hosted-zone-month", 1, "1 hosted zone");
+        run.Fixed(zone, CostCategory.Edge, "aws.route53.hosted-zone-month", 1, "1 hosted zone", PriceTable.Global);
 
     public static void HealthCheck(PricingRun run, Resource check) =>
         run.Fixed(check, CostCategory.Edge, "aws.route53.health-check-month", 1, "1 health check", PriceTable.Global);
