@@ -11,8 +11,7 @@ namespace Toolkit.Stacks.Cost;
 internal sealed class PricingRun
 {
     private readonly Dictionary<string, Resource> _byName;
-    private readonly Dictionary<string, List<string>> _unpriced = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _unpricedReason = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Type, string Reason), List<string>> _unpriced = [];
 
     public PricingRun(SynthesisContext context, PulumiProgram program, PriceTable table, IReadOnlyList<long> users, TenantAttribution tenants)
     {
@@ -101,16 +100,13 @@ internal sealed class PricingRun
     /// <summary>Records <paramref name="name"/> of <paramref name="type"/> as unpriced for <paramref name="reason"/>.</summary>
     public void Unpriced(string type, string name, string reason)
     {
-        var key = type + "\n" + reason;
-        if (!_unpriced.TryGetValue(key, out var names)) _unpriced[key] = names = [];
+        if (!_unpriced.TryGetValue((type, reason), out var names)) _unpriced[(type, reason)] = names = [];
         names.Add(name);
-        _unpricedReason[key] = reason;
     }
 
     /// <summary>Unpriced resources grouped by type and reason, sorted.</summary>
     public IReadOnlyList<UnpricedType> UnpricedTypes() => _unpriced
-        .Select(kv => new UnpricedType(kv.Key[..kv.Key.IndexOf('\n')], kv.Value.Count, _unpricedReason[kv.Key],
-            kv.Value.Order(StringComparer.Ordinal).Take(3).ToList()))
+        .Select(kv => new UnpricedType(kv.Key.Type, kv.Value.Count, kv.Key.Reason, kv.Value.Order(StringComparer.Ordinal).Take(3).ToList()))
         .OrderBy(u => u.Type, StringComparer.Ordinal).ThenBy(u => u.Reason, StringComparer.Ordinal)
         .ToList();
 
