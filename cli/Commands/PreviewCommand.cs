@@ -4,6 +4,7 @@ using Toolkit.Cli.Output;
 using Toolkit.Cli.Synthesis;
 using Toolkit.Core.Diagnostics;
 using Toolkit.Core.Serialization;
+using Toolkit.Stacks.Cost;
 using Toolkit.Stacks.Synthesis;
 
 namespace Toolkit.Cli.Commands;
@@ -24,22 +25,22 @@ public sealed class PreviewCommand : ICommandDefinition
         command.Options.Add(json);
         command.SetAction((ParseResult p, CancellationToken _) =>
         {
-            var result = run.Synthesize(p);
+            var (config, result) = run.Synthesize(p, p.GetValue(run.Config)!);
             var summary = ProgramSummary.Of(result.Program!);
             if (p.GetValue(json))
                 Console.Out.Write(CanonicalJson.Serialize(new PreviewJson(summary.Project, summary.Stack, summary.Total, summary.Providers, DiagnosticJson.From(result.Diagnostics))));
-            else if (Terminal.IsInteractive) RenderTree(summary);
-            else Console.Write(PlainText(summary));
+            else if (Terminal.IsInteractive) RenderTree(summary, MonthlyFigure(config, result));
+            else Console.Write(PlainText(summary, MonthlyFigure(config, result)));
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;
     }
 
     /// <summary>The summary as indented plain text (for pipes and CI).</summary>
-    public static string PlainText(ProgramSummary summary)
+    public static string PlainText(ProgramSummary summary, string? cost = null)
     {
         var text = new System.Text.StringBuilder();
-        text.Append($"{summary.Project}/{summary.Stack}: {summary.Total} resources\n");
+        text.Append($"{summary.Project}/{summary.Stack}: {summary.Total} resources{(cost is null ? "" : ", " + cost)}\n");
         foreach (var provider in summary.Providers)
         {
             text.Append($"  {provider.Provider} ({provider.Total})\n");
@@ -52,9 +53,23 @@ public sealed class PreviewCommand : ICommandDefinition
         return text.ToString();
     }
 
-    private static void RenderTree(ProgramSummary summary)
+    /// <summary>"about $X/month at 1,000 users" from the built-in prices, or why there is no figure.</summary>
+    private static string MonthlyFigure(Toolkit.Stacks.Configuration.ToolkitConfig config, SynthResult result)
     {
-        var tree = new Tree($"[bold]{Markup.Escape(summary.Project)}/{Markup.Escape(summary.Stack)}[/]: {summary.Total} resources");
+        try
+        {
+            var estimate = CostEstimator.Estimate(config, result.Program!.StackName, result.Program, users: [1_000]);
+            return $"about {CostText.Usd(estimate.FirstMonthlyUsd)}/month at 1,000 users (toolkit cost for the breakdown)";
+        }
+        catch (Toolkit.Core.Diagnostics.DiagnosticException e)
+        {
+            return $"no cost estimate ({e.Diagnostics[0].Message.Split(';')[0]})";
+        }
+    }
+
+    private static void RenderTree(ProgramSummary summary, string cost)
+    {
+        var tree = new Tree($"[bold]{Markup.Escape(summary.Project)}/{Markup.Escape(summary.Stack)}[/]: {summary.Total} resources, {Markup.Escape(cost)}");
         foreach (var provider in summary.Providers)
         {
             var node = tree.AddNode($"[blue]{Markup.Escape(provider.Provider)}[/] ({provider.Total})");

@@ -40,10 +40,13 @@ public sealed class StackSynthesisRun
     /// Otherwise the warnings, acknowledged or allowed, are printed on stderr and come back in
     /// <see cref="SynthResult.Diagnostics"/> (config findings first), so <c>--json</c> shows them too.
     /// </summary>
-    public SynthResult Synthesize(ParseResult parse)
+    public SynthResult Synthesize(ParseResult parse) => Synthesize(parse, parse.GetValue(Config)!).Result;
+
+    /// <summary>The same for the config at <paramref name="configPath"/> (cost --compare), returning the loaded config too.</summary>
+    public (ToolkitConfig Config, SynthResult Result) Synthesize(ParseResult parse, string configPath)
     {
         var allowWarnings = parse.GetValue(AllowWarnings);
-        var config = ConfigLoader.Load(parse.GetValue(Config)!);
+        var config = ConfigLoader.Load(configPath);
         List<Diagnostic> findings = [.. ConfigValidator.Validate(config).Diagnostics];
         if (findings.Any(d => d.Blocks(allowWarnings))) throw new DiagnosticException(findings.Where(d => d.Severity != Severity.Info).ToList());
         var schemaDirectory = parse.GetValue(Schemas);
@@ -52,7 +55,7 @@ public sealed class StackSynthesisRun
         findings.AddRange(result.Diagnostics);
         if (findings.Any(d => d.Blocks(allowWarnings))) throw new DiagnosticException(findings.Where(d => d.Severity != Severity.Info).ToList());
         CommandOutput.Print(findings.Where(d => d.Severity != Severity.Info));
-        return result with { Diagnostics = findings };
+        return (config, result with { Diagnostics = findings });
     }
 
     /// <summary>

@@ -34,6 +34,9 @@ public sealed record ToolkitConfig
     /// <summary>Warnings and failed controls accepted on purpose, with reason, owner and end date (<c>acknowledgements:</c>).</summary>
     public IReadOnlyList<Acknowledgement> Acknowledgements { get; init; } = [];
 
+    /// <summary>Per-user usage the cost estimate assumes (<c>costAssumptions:</c>; defaults when absent).</summary>
+    public CostAssumptions CostAssumptions { get; init; } = new();
+
     /// <summary>Where each value was read from, by path (<c>deployment.regions[1]</c>); empty for configs built in code.</summary>
     public SourceMap Source { get; init; } = SourceMap.Empty;
 }

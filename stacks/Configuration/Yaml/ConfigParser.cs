@@ -10,7 +10,7 @@ namespace Toolkit.Stacks.Configuration.Yaml;
 /// </summary>
 internal sealed partial class ConfigParser(ReadContext context)
 {
-    public static readonly string[] RootKeys = ["version", "project", "technologies", "architecture", "deployment", "compliance", "tenants", "stacks", "acknowledgements"];
+    public static readonly string[] RootKeys = ["version", "project", "technologies", "architecture", "deployment", "compliance", "tenants", "stacks", "acknowledgements", "costAssumptions"];
     public static readonly string[] ProjectKeys = ["name", "slug", "description"];
     public static readonly string[] ArchitectureKeys = ["tenancy", "isolation"];
 
@@ -41,6 +41,7 @@ internal sealed partial class ConfigParser(ReadContext context)
             Tenants = ReadTenants(top),
             Stacks = ReadStacks(top),
             Acknowledgements = ReadAcknowledgements(top),
+            CostAssumptions = ReadCostAssumptions(top),
             Source = new SourceMap(context.File, context.Locations),
         };
     }
