@@ -7,8 +7,11 @@ using Toolkit.Stacks.Configuration;
 
 namespace Toolkit.Cli.Commands;
 
-/// <summary><c>toolkit tenants add|remove|list|connection|verify</c>: one tenant's isolation, and the attack matrix.</summary>
-public sealed class TenantsCommand : ICommandDefinition
+/// <summary>
+/// <c>toolkit tenants ...</c>: the tenant lifecycle (onboard, suspend, resume, backup, restore, move, offboard;
+/// see TenantsCommand.Lifecycle.cs) and the registry views (add, list, connection, verify).
+/// </summary>
+public sealed partial class TenantsCommand : ICommandDefinition
 {
     private readonly Option<string?> _connection = new("--connection") { Description = "Admin PostgreSQL connection string (the database holding the tenant registry).", Required = true };
     private readonly Option<string?> _config = new("--config") { Description = "The toolkit.yaml with architecture.isolation and tenants." };
@@ -18,10 +21,12 @@ public sealed class TenantsCommand : ICommandDefinition
     public Command Create()
     {
         var tenants = new Command("tenants",
-            "Provision, drop, list and check tenants on PostgreSQL under the config's isolation level (rls, schema-per-tenant, db-per-tenant).\n" +
-            "Examples:\n  toolkit tenants add acme --config toolkit.yaml --connection \"Host=...\"\n  toolkit tenants verify --config toolkit.yaml --connection \"Host=...\"");
-        tenants.Subcommands.Add(Add());
-        tenants.Subcommands.Add(Remove());
+            "The tenant lifecycle on PostgreSQL under each tenant's isolation level (rls, schema-per-tenant, db-per-tenant): onboard, suspend, resume, backup, restore, move, offboard; " +
+            "and list, connection, verify. Nothing deletes tenant data without a backup first.\n" +
+            "Examples:\n  toolkit tenants onboard acme --name \"Acme Inc\" --config toolkit.yaml --connection \"Host=...\"\n" +
+            "  toolkit tenants backup acme --out acme.tar --config toolkit.yaml --connection \"Host=...\"\n" +
+            "  toolkit tenants offboard acme --confirm acme --config toolkit.yaml --connection \"Host=...\"");
+        AddLifecycle(tenants);
         tenants.Subcommands.Add(List());
         tenants.Subcommands.Add(Connection());
         tenants.Subcommands.Add(Verify());
@@ -42,22 +47,6 @@ public sealed class TenantsCommand : ICommandDefinition
             var result = await new TenantProvisioner(Admin(p)).AddAsync(config, p.GetValue(id)!, ct);
             Console.Out.WriteLine(result.Migration.Successful ? $"{p.GetValue(id)}: provisioned ({IsolationLevels.Name(result.Isolation)})" : $"{p.GetValue(id)}: FAILED: {result.Migration.Error}");
             return result.Migration.Successful ? ExitCodes.Ok : ExitCodes.Failed;
-        }));
-        return command;
-    }
-
-    private Command Remove()
-    {
-        var command = new Command("remove", "Drop one tenant: its rows (rls), schema or database, its role, and its registry entry.\nExample: toolkit tenants remove acme --connection \"Host=...\"");
-        var id = new Argument<string>("TENANT") { Description = "Registered tenant id." };
-        command.Arguments.Add(id);
-        command.Options.Add(_connection);
-        command.Options.Add(_config);
-        command.SetAction((ParseResult p, CancellationToken ct) => CommandGuard.RunAsync(async () =>
-        {
-            await new TenantProvisioner(Admin(p)).RemoveAsync(p.GetValue(id)!, ct);
-            Console.Out.WriteLine($"{p.GetValue(id)}: removed");
-            return ExitCodes.Ok;
         }));
         return command;
     }

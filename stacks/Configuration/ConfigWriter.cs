@@ -143,6 +143,7 @@ public static partial class ConfigWriter
             if (t.CustomDomain is { } domain) Line(w, $"    customDomain: {Scalar(domain)}");
             Line(w, $"    status: {Words.Of(t.Status)}");
             Line(w, $"    plan: {Scalar(t.Plan)}");
+            if (t.Isolation is { } isolation) Line(w, $"    isolation: {Words.Of(isolation)}");
             Line(w, $"    quotas: {{ maxUsers: {t.Quotas.MaxUsers}, maxStorageGb: {t.Quotas.MaxStorageGb}, maxApiCallsPerMonth: {t.Quotas.MaxApiCallsPerMonth} }}");
         }
     }
@@ -190,7 +191,7 @@ public static partial class ConfigWriter
     private static string List(IReadOnlyList<string> items) => $"[{string.Join(", ", items.Select(Scalar))}]";
 
     /// <summary>Plain when unambiguous, else double-quoted with escapes.</summary>
-    private static string Scalar(string value) =>
+    internal static string Scalar(string value) =>
         Plain().IsMatch(value) && value is not ("true" or "false" or "null" or "yes" or "no" or "on" or "off" or "~")
             ? value
             : "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)

@@ -269,6 +269,9 @@ public sealed record TenantConfig
 
     /// <summary>Quotas.</summary>
     public TenantQuotas Quotas { get; init; } = new();
+
+    /// <summary>This tenant's isolation when it differs from <c>architecture.isolation</c> (a silo tenant on a pooled platform); null follows the platform.</summary>
+    public IsolationLevel? Isolation { get; init; }
 }
 
 /// <summary>Per-tenant quotas.</summary>

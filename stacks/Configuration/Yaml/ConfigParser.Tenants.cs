@@ -4,7 +4,7 @@ namespace Toolkit.Stacks.Configuration.Yaml;
 
 internal sealed partial class ConfigParser
 {
-    public static readonly string[] TenantKeys = ["id", "name", "slug", "subdomain", "customDomain", "status", "plan", "quotas"];
+    public static readonly string[] TenantKeys = ["id", "name", "slug", "subdomain", "customDomain", "status", "plan", "quotas", "isolation"];
     public static readonly string[] QuotaKeys = ["maxUsers", "maxStorageGb", "maxApiCallsPerMonth"];
     public static readonly string[] StackKeys = ["regions", "instances", "databaseInstanceClass", "deletionProtection", "image"];
 
@@ -34,6 +34,7 @@ internal sealed partial class ConfigParser
                 CustomDomain = tenant.Text("customDomain"),
                 Status = tenant.Choice("status", Statuses) ?? TenantStatus.Active,
                 Plan = tenant.Text("plan", "starter"),
+                Isolation = tenant.Choice("isolation", Isolations),
                 Quotas = quotas is null ? defaults : new TenantQuotas(
                     quotas.Integer("maxUsers", defaults.MaxUsers, 1, 10_000_000),
                     quotas.Integer("maxStorageGb", defaults.MaxStorageGb, 1, 1_000_000),

@@ -41,7 +41,7 @@ public sealed class TenantsCliSpecs(PostgresServer server, ITestOutputHelper out
         await Db.ScalarAsync(admin, $"INSERT INTO app.organizations (tenant_id, name, slug) VALUES ('{acme}', 'A', 'a'), ('{config.Tenants[1].Id}', 'B', 'b')");
         Assert.Equal(["A"], await Db.ColumnAsync(shown.StandardOutput.Trim(), "SELECT name FROM organizations"));
 
-        var remove = await ToolkitCli.RunAsync(_dir.Path, "tenants", "remove", acme, "--connection", admin);
+        var remove = await ToolkitCli.RunAsync(_dir.Path, "tenants", "offboard", acme, "--confirm", acme, "--config", file, "--connection", admin);
         Assert.Equal(0, remove.ExitCode);
         Assert.Equal(0, await Db.CountAsync(admin, $"SELECT count(*) FROM app.organizations WHERE tenant_id = '{acme}'"));
     }
