@@ -22,16 +22,17 @@ public sealed partial class ScriptEngine
         var names = scripts.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         return new JournalStatus(
             applied.Values.OrderBy(a => a.Name, StringComparer.Ordinal).ToList(),
-            scripts.Where(s => !applied.ContainsKey(s.Name)).Select(s => s.Name).ToList(),
-            scripts.Where(s => applied.TryGetValue(s.Name, out var a) && a.Checksum != s.Checksum).Select(s => s.Name).ToList(),
+            scripts.Where(s => !applied.TryGetValue(s.Name, out var a) || (s.IsRepeatable && a.Checksum != s.Checksum)).Select(s => s.Name).ToList(),
+            scripts.Where(s => !s.IsRepeatable && applied.TryGetValue(s.Name, out var a) && a.Checksum != s.Checksum).Select(s => s.Name).ToList(),
             applied.Keys.Where(n => !names.Contains(n)).Order(StringComparer.Ordinal).ToList());
     }
 
     private ScriptPlan PlanUp(IReadOnlyList<DatabaseScript> scripts, IReadOnlyDictionary<string, AppliedScript> applied)
     {
-        var pending = scripts.Where(s => !applied.ContainsKey(s.Name)).ToList();
+        // Versioned scripts run once; a repeatable one again whenever its text differs from the last run's.
+        var pending = scripts.Where(s => !applied.TryGetValue(s.Name, out var a) || (s.IsRepeatable && a.Checksum != s.Checksum)).ToList();
         var steps = pending.Select(s => new PlanStep(s.Name, s.Version, s.Checksum, ScriptDirection.Up, s.IsOneWay,
-            TransactionRequirement.NeedsNoTransaction(s.Up, _variableNames))).ToList();
+            ScriptLinter.NeedsNoTransaction(s.Up, _variableNames))).ToList();
         var lint = ScriptLinter.Lint(pending, _variableNames);
         if (!Configuration.AllowChanged && ChangedRefusal(scripts, applied) is { } changed)
             return new ScriptPlan(ScriptDirection.Up, steps, lint, ScriptFailure.ChangedScript, changed.Message, changed.Script);
@@ -49,14 +50,17 @@ public sealed partial class ScriptEngine
     private ScriptPlan PlanDown(IReadOnlyList<DatabaseScript> scripts, IReadOnlyDictionary<string, AppliedScript> applied, string toVersion)
     {
         var byName = scripts.ToDictionary(s => s.Name, StringComparer.Ordinal);
-        var known = scripts.Select(s => s.Version).ToHashSet(StringComparer.Ordinal);
-        if (!System.Text.RegularExpressions.Regex.IsMatch(toVersion, "^[0-9]{1,9}$") || (!known.Contains(toVersion) && long.Parse(toVersion, System.Globalization.CultureInfo.InvariantCulture) != 0))
+        var versioned = scripts.Where(s => !s.IsRepeatable).ToList();
+        // The target is a script's version (0003, Flyway's 1.2) or its name (DbUp names); 0 rolls back everything.
+        var index = toVersion == "0" ? -1 : versioned.FindIndex(s => s.Version == toVersion || s.Name == toVersion);
+        if (index < 0 && toVersion != "0")
             return new ScriptPlan(ScriptDirection.Down, [], [], ScriptFailure.InvalidScripts,
-                $"--to {toVersion} is not the version of any script; use a number prefix such as {scripts.LastOrDefault()?.Version ?? "0001"}, or 0 to roll back everything", null);
-        var target = long.Parse(toVersion, System.Globalization.CultureInfo.InvariantCulture);
-        var newer = applied.Keys
-            .Where(n => long.Parse(ScriptName.Parse(n).Version, System.Globalization.CultureInfo.InvariantCulture) > target)
-            .OrderByDescending(n => n, StringComparer.Ordinal).ToList();
+                $"--to {toVersion} is not the version or name of any script; use one such as {versioned.LastOrDefault()?.Version ?? "0001"}, or 0 to roll back everything", null);
+        var newer = versioned.Skip(index + 1).Where(s => applied.ContainsKey(s.Name)).Select(s => s.Name).Reverse().ToList();
+        // Applied scripts whose files are gone and whose number says they are newer must not be skipped silently.
+        var target = index < 0 ? 0 : long.TryParse(versioned[index].Version, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : long.MaxValue;
+        newer.InsertRange(0, applied.Keys.Where(n => !byName.ContainsKey(n) && ScriptName.TryParse(n) is { Convention: ScriptConvention.Toolkit } p
+            && long.Parse(p.Version, System.Globalization.CultureInfo.InvariantCulture) > target).Order(StringComparer.Ordinal).Reverse());
         return PlanDownOf(byName, applied, newer, $"roll back to {toVersion}");
     }
 
@@ -65,8 +69,8 @@ public sealed partial class ScriptEngine
         IReadOnlyList<string> newer, string what)
     {
         var steps = newer.Select(n => byName.TryGetValue(n, out var s)
-            ? new PlanStep(n, s.Version, s.Checksum, ScriptDirection.Down, s.IsOneWay, s.Down is { } d && TransactionRequirement.NeedsNoTransaction(d, _variableNames))
-            : new PlanStep(n, ScriptName.Parse(n).Version, applied[n].Checksum, ScriptDirection.Down, true, false)).ToList();
+            ? new PlanStep(n, s.Version, s.Checksum, ScriptDirection.Down, s.IsOneWay, s.Down is { } d && ScriptLinter.NeedsNoTransaction(d, _variableNames))
+            : new PlanStep(n, ScriptName.TryParse(n)?.Version ?? n, applied[n].Checksum, ScriptDirection.Down, true, false)).ToList();
         if (newer.FirstOrDefault(n => !byName.ContainsKey(n)) is { } missing)
             return new ScriptPlan(ScriptDirection.Down, steps, [], ScriptFailure.InvalidScripts,
                 $"cannot {what}: {missing} is applied but its files are not among the scripts", missing);
@@ -83,7 +87,7 @@ public sealed partial class ScriptEngine
 
     private static (string Message, string Script)? ChangedRefusal(IReadOnlyList<DatabaseScript> scripts, IReadOnlyDictionary<string, AppliedScript> applied)
     {
-        var changed = scripts.FirstOrDefault(s => applied.TryGetValue(s.Name, out var a) && a.Checksum != s.Checksum);
+        var changed = scripts.FirstOrDefault(s => !s.IsRepeatable && applied.TryGetValue(s.Name, out var a) && a.Checksum != s.Checksum);
         if (changed is null) return null;
         return ($"{changed.Name} was changed after it was applied (journal sha256 {applied[changed.Name].Checksum[..12]}..., file {changed.Checksum[..12]}...): " +
                 "restore the applied text and put the change in a new script, or pass --allow-changed", changed.Name);

@@ -2,6 +2,8 @@ using System.Data.Common;
 using System.Diagnostics;
 using Toolkit.Core.Diagnostics;
 using Toolkit.Database.Execution;
+using Toolkit.Database.Execution.DbUp;
+using Toolkit.Database.Journal.Foreign;
 using Toolkit.Database.Journal;
 using Toolkit.Database.Linting;
 using Toolkit.Database.Scripts;
@@ -9,21 +11,20 @@ using Toolkit.Database.Scripts;
 namespace Toolkit.Database;
 
 /// <summary>
-/// Applies and rolls back scripts against one database, recording each in the journal. Built by
+/// Applies and rolls back scripts against one database, recording each in the journal; the scripts run through
+/// DbUp's engine (see <see cref="Execution.DbUp"/>), the planning (order, checksums, lint, down scripts) is ours. Built by
 /// <see cref="ScriptEngineBuilder"/>. Every operation returns a value (<see cref="ScriptRunResult"/>,
 /// <see cref="ScriptPlan"/>, <see cref="JournalStatus"/>); failures are values, not exceptions.
 /// </summary>
 public sealed partial class ScriptEngine
 {
-    private readonly IJournal _journal;
-    private readonly IScriptExecutor _executor;
+    private readonly TableJournal _journal;
     private readonly IReadOnlySet<string> _variableNames;
 
     internal ScriptEngine(ScriptEngineConfiguration configuration)
     {
         Configuration = configuration;
         _journal = new TableJournal(configuration.Engine, configuration.Journal);
-        _executor = new ScriptExecutor(configuration.StatementTimeout);
         _variableNames = configuration.Variables.Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
     }
 
@@ -44,8 +45,7 @@ public sealed partial class ScriptEngine
     public async Task<JournalStatus> StatusAsync(CancellationToken cancellationToken = default)
     {
         var scripts = GetScripts();
-        await using var connection = await OpenAsync(cancellationToken);
-        var applied = Applied(await _journal.ReadAsync(connection, cancellationToken));
+        var (applied, _) = await ReadJournalAsync(cancellationToken);
         return StatusOf(scripts, applied);
     }
 
@@ -55,8 +55,8 @@ public sealed partial class ScriptEngine
         IReadOnlyList<DatabaseScript> scripts;
         try { scripts = GetScripts(); }
         catch (DiagnosticException e) { return Refused(ScriptDirection.Up, ScriptFailure.InvalidScripts, e.Diagnostics); }
-        await using var connection = await OpenAsync(cancellationToken);
-        var applied = Applied(await _journal.ReadAsync(connection, cancellationToken));
+        var (applied, foreign) = await ReadJournalAsync(cancellationToken);
+        if (foreign is not null) return new ScriptPlan(ScriptDirection.Up, [], [], ScriptFailure.ForeignJournal, foreign.Refusal(), null);
         return PlanUp(scripts, applied);
     }
 
@@ -66,30 +66,33 @@ public sealed partial class ScriptEngine
         IReadOnlyList<DatabaseScript> scripts;
         try { scripts = GetScripts(); }
         catch (DiagnosticException e) { return Refused(ScriptDirection.Down, ScriptFailure.InvalidScripts, e.Diagnostics); }
-        await using var connection = await OpenAsync(cancellationToken);
-        var applied = Applied(await _journal.ReadAsync(connection, cancellationToken));
+        var (applied, _) = await ReadJournalAsync(cancellationToken);
         return PlanDown(scripts, applied, toVersion);
     }
 
-    /// <summary>Applies every pending script in name order. Nothing runs when the plan is refused.</summary>
+    /// <summary>
+    /// Applies every pending script in order (repeatable scripts after the versioned ones, when new or changed), through
+    /// DbUp. Nothing runs when the plan is refused: a changed script, a blocking lint finding, or a database that
+    /// another tool's journal (DbUp, Flyway) says is migrated while ours is absent.
+    /// </summary>
     public async Task<ScriptRunResult> MigrateAsync(CancellationToken cancellationToken = default)
     {
-        var (scripts, opened, failure) = await StartAsync(cancellationToken);
-        if (failure is not null) return failure;
-        await using (var connection = opened!)
-        {
-            var applied = Applied(await _journal.ReadAsync(connection, cancellationToken));
-            var plan = PlanUp(scripts, applied);
-            if (plan.Refusal != ScriptFailure.None)
-                return ScriptRunResult.Failed(plan.Refusal, plan.RefusalMessage!, plan.RefusedScript, diagnostics: plan.Diagnostics);
-            foreach (var warning in plan.Diagnostics) Configuration.Log.Warning(warning.ToString());
-            if (plan.Steps.Count == 0) return new ScriptRunResult { Executed = [], Diagnostics = plan.Diagnostics };
-            await _journal.EnsureAsync(connection, cancellationToken);
-            var byName = scripts.ToDictionary(s => s.Name, StringComparer.Ordinal);
-            var steps = plan.Steps.Select(s => (Step: s, Sql: byName[s.Name].Up)).ToList();
-            var result = await RunAsync(connection, steps, cancellationToken);
-            return result with { Diagnostics = plan.Diagnostics };
-        }
+        IReadOnlyList<DatabaseScript> scripts;
+        try { scripts = GetScripts(); }
+        catch (DiagnosticException e) { return ScriptRunResult.Failed(ScriptFailure.InvalidScripts, "the scripts are invalid", diagnostics: e.Diagnostics); }
+        var read = await TryReadJournalAsync(cancellationToken);
+        if (read.Failure is not null) return read.Failure;
+        if (read.Foreign is not null) return ScriptRunResult.Failed(ScriptFailure.ForeignJournal, read.Foreign.Refusal());
+        var plan = PlanUp(scripts, read.Applied);
+        if (plan.Refusal != ScriptFailure.None)
+            return ScriptRunResult.Failed(plan.Refusal, plan.RefusalMessage!, plan.RefusedScript, diagnostics: plan.Diagnostics);
+        if (plan.Steps.Count == 0) return new ScriptRunResult { Executed = [], Diagnostics = plan.Diagnostics };
+        var byName = scripts.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        var steps = plan.Steps.Select(s => (Step: s, Sql: byName[s.Name].Up)).ToList();
+        // Created before DbUp starts, outside any transaction: a single-transaction run that rolls back keeps it.
+        if (!Configuration.JournalExists) await EnsureJournalAsync(cancellationToken);
+        var result = await DbUpRun.RunAsync(Configuration, Configuration.Journal, steps, cancellationToken);
+        return result with { Diagnostics = plan.Diagnostics };
     }
 
     /// <summary>
@@ -112,99 +115,62 @@ public sealed partial class ScriptEngine
             return PlanDownOf(scripts.ToDictionary(s => s.Name, StringComparer.Ordinal), applied, chosen, $"roll back {string.Join(", ", chosen)}");
         }, cancellationToken);
 
-    // Every rollback: open a session, read the journal, let `plan` choose the down steps, run them unless refused.
+    // Every rollback: read the journal, let `plan` choose the down steps, run them (through DbUp) unless refused.
     private async Task<ScriptRunResult> RollBackAsync(
         Func<IReadOnlyList<DatabaseScript>, IReadOnlyDictionary<string, AppliedScript>, ScriptPlan> plan, CancellationToken cancellationToken)
     {
-        var (scripts, opened, failure) = await StartAsync(cancellationToken);
-        if (failure is not null) return failure;
-        await using (var connection = opened!)
+        IReadOnlyList<DatabaseScript> scripts;
+        try { scripts = GetScripts(); }
+        catch (DiagnosticException e) { return ScriptRunResult.Failed(ScriptFailure.InvalidScripts, "the scripts are invalid", diagnostics: e.Diagnostics); }
+        var read = await TryReadJournalAsync(cancellationToken);
+        if (read.Failure is not null) return read.Failure;
+        var down = plan(scripts, read.Applied);
+        if (down.Refusal != ScriptFailure.None)
+            return ScriptRunResult.Failed(down.Refusal, down.RefusalMessage!, down.RefusedScript, diagnostics: down.Diagnostics);
+        if (down.Steps.Count == 0) return new ScriptRunResult { Executed = [] };
+        var byName = scripts.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        var steps = down.Steps.Select(s => (Step: s, Sql: byName[s.Name].Down!)).ToList();
+        return await DbUpRun.RunAsync(Configuration, Configuration.Journal, steps, cancellationToken);
+    }
+
+    private async Task EnsureJournalAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await Configuration.Engine.OpenAsync(cancellationToken);
+        await _journal.EnsureAsync(connection, cancellationToken);
+    }
+
+    private async Task<(IReadOnlyDictionary<string, AppliedScript> Applied, ForeignJournal? Foreign, ScriptRunResult? Failure)> TryReadJournalAsync(CancellationToken cancellationToken)
+    {
+        try
         {
-            var down = plan(scripts, Applied(await _journal.ReadAsync(connection, cancellationToken)));
-            if (down.Refusal != ScriptFailure.None)
-                return ScriptRunResult.Failed(down.Refusal, down.RefusalMessage!, down.RefusedScript, diagnostics: down.Diagnostics);
-            if (down.Steps.Count == 0) return new ScriptRunResult { Executed = [] };
-            var byName = scripts.ToDictionary(s => s.Name, StringComparer.Ordinal);
-            var steps = down.Steps.Select(s => (Step: s, Sql: byName[s.Name].Down!)).ToList();
-            return await RunAsync(connection, steps, cancellationToken);
+            var (applied, foreign) = await ReadJournalAsync(cancellationToken);
+            return (applied, foreign, null);
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            return (new Dictionary<string, AppliedScript>(), null, ScriptRunResult.Failed(ScriptFailure.Connection, $"cannot connect to {Configuration.Engine.DisplayConnection}: {e.Message}"));
         }
     }
 
     /// <summary>
-    /// The start of every run that changes the database: the scripts, and an open session; or, as a value,
-    /// why neither could be had (bad script files, no connection).
+    /// The journal's applied scripts (given up front by a fan-out that read every tenant's rows at once, or read here),
+    /// and, when our journal does not exist yet, another tool's journal in its place (unless the guard is off).
     /// </summary>
-    private async Task<(IReadOnlyList<DatabaseScript> Scripts, DbConnection? Connection, ScriptRunResult? Failure)> StartAsync(CancellationToken cancellationToken)
+    private async Task<(IReadOnlyDictionary<string, AppliedScript> Applied, ForeignJournal? Foreign)> ReadJournalAsync(CancellationToken cancellationToken)
     {
-        IReadOnlyList<DatabaseScript> scripts;
-        try { scripts = GetScripts(); }
-        catch (DiagnosticException e) { return ([], null, ScriptRunResult.Failed(ScriptFailure.InvalidScripts, "the scripts are invalid", diagnostics: e.Diagnostics)); }
-        try { return (scripts, await OpenAsync(cancellationToken), null); }
-        catch (Exception e) when (e is DbException or InvalidOperationException or System.Net.Sockets.SocketException or TimeoutException)
+        if (Configuration.KnownJournal is { } known) return (Applied(known), null);
+        await using var connection = await Configuration.Engine.OpenAsync(cancellationToken);
+        if (!await _journal.ExistsAsync(connection, cancellationToken))
         {
-            return (scripts, null, ScriptRunResult.Failed(ScriptFailure.Connection, $"cannot connect to {Configuration.Engine.DisplayConnection}: {e.Message}"));
+            var foreign = Configuration.GuardForeignJournals
+                ? await ForeignJournals.FindAsync(connection, Configuration.Engine, ForeignJournalSchemas, cancellationToken)
+                : null;
+            return (new Dictionary<string, AppliedScript>(), foreign);
         }
+        return (Applied(await _journal.ReadAsync(connection, cancellationToken)), null);
     }
 
-    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = await Configuration.Engine.OpenAsync(cancellationToken);
-        if (Configuration.Engine.SessionSetupSql(Configuration.StatementTimeout, Configuration.Schema) is { } setup)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = setup;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        return connection;
-    }
-
-    private async Task<ScriptRunResult> RunAsync(DbConnection connection, IReadOnlyList<(PlanStep Step, string Sql)> steps, CancellationToken cancellationToken)
-    {
-        var executed = new List<ExecutedScript>();
-        var wholeRun = Configuration.TransactionMode == TransactionMode.WholeRun;
-        DbTransaction? runTransaction = wholeRun ? await connection.BeginTransactionAsync(cancellationToken) : null;
-        foreach (var (step, raw) in steps)
-        {
-            if (cancellationToken.IsCancellationRequested)
-            {
-                if (runTransaction is not null) { await runTransaction.RollbackAsync(CancellationToken.None); executed.Clear(); }
-                return ScriptRunResult.Failed(ScriptFailure.Cancelled, "cancelled before " + step.Name, step.Name, executed);
-            }
-            var sql = VariableSubstitution.Apply(raw, Configuration.Variables, Configuration.Engine);
-            var verb = step.Direction == ScriptDirection.Up ? "applying" : "reverting";
-            Configuration.Log.Info($"{verb} {step.Name}{(step.OutsideTransaction ? " (outside a transaction)" : "")}");
-            var watch = Stopwatch.StartNew();
-            var transaction = runTransaction ?? (step.OutsideTransaction ? null : await connection.BeginTransactionAsync(cancellationToken));
-            try
-            {
-                await _executor.ExecuteAsync(connection, transaction, sql, statementByStatement: transaction is null, cancellationToken);
-                var entry = new JournalEntry(step.Name, step.Checksum, DateTimeOffset.UtcNow, watch.Elapsed, step.Direction);
-                await _journal.RecordAsync(connection, transaction, entry, cancellationToken);
-                if (transaction is not null && runTransaction is null) await transaction.CommitAsync(cancellationToken);
-                executed.Add(new ExecutedScript(step.Name, step.Checksum, step.OneWay, step.Direction, watch.Elapsed));
-            }
-            catch (Exception e) when (e is DbException or InvalidOperationException or OperationCanceledException or TimeoutException)
-            {
-                if (transaction is not null) await SafeRollback(transaction);
-                if (runTransaction is not null) executed.Clear();
-                if (transaction is not null && runTransaction is null) await transaction.DisposeAsync();
-                var message = $"{step.Name} failed: {e.Message}" + (wholeRun ? " (the whole run was rolled back)" : "");
-                Configuration.Log.Error(message);
-                return ScriptRunResult.Failed(e is OperationCanceledException ? ScriptFailure.Cancelled : ScriptFailure.ScriptFailed, message, step.Name, executed);
-            }
-            if (transaction is not null && runTransaction is null) await transaction.DisposeAsync();
-        }
-        if (runTransaction is not null)
-        {
-            await runTransaction.CommitAsync(cancellationToken);
-            await runTransaction.DisposeAsync();
-        }
-        return new ScriptRunResult { Executed = executed };
-    }
-
-    private static async Task SafeRollback(DbTransaction transaction)
-    {
-        try { await transaction.RollbackAsync(CancellationToken.None); }
-        catch (Exception e) when (e is DbException or InvalidOperationException) { /* the connection is gone; the server rolled back */ }
-    }
+    // Where DbUp and Flyway put their journals for this run: the run's schema, the journal's, else public.
+    private IReadOnlyList<string> ForeignJournalSchemas =>
+        new[] { Configuration.Schema ?? Configuration.Journal.Schema ?? "public", Configuration.Journal.Schema }.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
 }

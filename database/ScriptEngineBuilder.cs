@@ -57,6 +57,12 @@ public sealed partial record ScriptEngineBuilder
     /// <summary>Where progress goes.</summary>
     public IScriptLog Log { get; init; } = NullScriptLog.Instance;
 
+    /// <summary>Refuse to migrate a database that has a DbUp or Flyway journal and none of ours (default true).</summary>
+    public bool GuardForeignJournals { get; init; } = true;
+
+    /// <summary>The journal's rows, already read (a fan-out reads every tenant's at once); null = read them.</summary>
+    public IReadOnlyList<JournalEntry>? KnownJournal { get; init; }
+
     /// <summary>Starts a builder for a PostgreSQL or SQLite connection string.</summary>
     public static ScriptEngineBuilder For(string connectionString) => new() { ConnectionString = connectionString };
 
@@ -81,6 +87,21 @@ public sealed partial record ScriptEngineBuilder
 
     /// <summary>One transaction per script (the default).</summary>
     public ScriptEngineBuilder WithTransactionPerScript() => this with { TransactionMode = TransactionMode.PerScript };
+
+    /// <summary>No transaction (DbUp's <c>WithoutTransaction</c>): each statement commits on its own.</summary>
+    public ScriptEngineBuilder WithoutTransaction() => this with { TransactionMode = TransactionMode.None };
+
+    /// <summary>Puts the journal in <paramref name="journal"/> (for example the fan-out's shared table).</summary>
+    public ScriptEngineBuilder WithJournal(JournalTable journal) => this with { Journal = journal };
+
+    /// <summary>Does not look for DbUp or Flyway journals (for script sets that share a database with them, such as a swap's).</summary>
+    public ScriptEngineBuilder IgnoringForeignJournals() => this with { GuardForeignJournals = false };
+
+    /// <summary>Uses <paramref name="entries"/> as the journal's rows instead of reading them.</summary>
+    public ScriptEngineBuilder WithKnownJournal(IReadOnlyList<JournalEntry> entries) => this with { KnownJournal = entries };
+
+    /// <summary>Adds a raw <c>$name$</c> variable (DbUp's substitution: the value is spliced unquoted).</summary>
+    public ScriptEngineBuilder WithRawVariable(string name, string value) => WithVariable(ScriptVariable.Raw(name, value));
 
     /// <summary>One transaction for the whole run.</summary>
     public ScriptEngineBuilder WithSingleTransaction() => this with { TransactionMode = TransactionMode.WholeRun };
@@ -131,7 +152,11 @@ public sealed partial record ScriptEngineBuilder
             problems.Add(Diagnostic.Error("db-builder", $"InSchema('{Schema}') needs PostgreSQL; {engine.Name} has no schemas."));
         if (problems.Count > 0) throw new DiagnosticException(problems);
         var journal = Journal.Schema is null && Schema is not null ? Journal with { Schema = Schema } : Journal;
-        return new ScriptEngine(new ScriptEngineConfiguration(engine!, Scripts!, journal, TransactionMode, StatementTimeout, Variables, Schema, AllowChanged, AllowDestructive, Log));
+        return new ScriptEngine(new ScriptEngineConfiguration(engine!, Scripts!, journal, TransactionMode, StatementTimeout, Variables, Schema, AllowChanged, AllowDestructive, Log)
+        {
+            GuardForeignJournals = GuardForeignJournals,
+            KnownJournal = KnownJournal,
+        });
     }
 
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
@@ -149,4 +174,14 @@ public sealed record ScriptEngineConfiguration(
     string? Schema,
     bool AllowChanged,
     bool AllowDestructive,
-    IScriptLog Log);
+    IScriptLog Log)
+{
+    /// <summary>Refuse when a DbUp or Flyway journal stands where ours is missing.</summary>
+    public bool GuardForeignJournals { get; init; } = true;
+
+    /// <summary>The journal's rows, given instead of read.</summary>
+    public IReadOnlyList<JournalEntry>? KnownJournal { get; init; }
+
+    /// <summary>The journal table is known to exist (with <see cref="KnownJournal"/>): DbUp's journal does not create it.</summary>
+    public bool JournalExists => KnownJournal is not null;
+}

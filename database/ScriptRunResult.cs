@@ -22,8 +22,10 @@ public enum ScriptFailure
     ScriptFailed,
     /// <summary>The database could not be reached.</summary>
     Connection,
-    /// <summary>The run was cancelled between scripts.</summary>
+    /// <summary>The run was cancelled (between scripts, or a running statement was cancelled on the server).</summary>
     Cancelled,
+    /// <summary>Another tool's journal (DbUp, Flyway) is there and ours is not: run <c>db adopt</c> first.</summary>
+    ForeignJournal,
 }
 
 /// <summary>A script that ran (or, in a dry run, would run).</summary>

@@ -17,16 +17,24 @@ public sealed partial class DbCommand
     private readonly Option<int> _canary = new("--canary") { Description = "Migrate this many tenants first, one by one, and stop on any failure." };
     private readonly Option<string?> _backupDir = new("--backup-dir") { Description = "Where the pre-migration pg_dump goes (PostgreSQL). Default: .toolkit/backups." };
     private readonly Option<bool> _noBackup = new("--no-backup") { Description = "Skip the pre-migration pg_dump." };
+    private readonly Option<string?> _shard = new("--shard") { Description = "K/N: migrate only the K-th of N disjoint tenant sets (a stable hash of the tenant id), so N CI jobs can run in parallel." };
 
     private void AddFanOutOptions(Command command)
     {
-        foreach (var option in new Option[] { _tenants, _parallel, _canary, _backupDir, _noBackup }) command.Options.Add(option);
+        foreach (var option in new Option[] { _tenants, _parallel, _canary, _backupDir, _noBackup, _shard }) command.Options.Add(option);
     }
 
     private async Task<int> FanOutAsync(ParseResult p, bool allowDestructive, string? manifest, CancellationToken ct)
     {
         var connection = RequirePostgres(p);
-        IScriptProvider scripts = p.GetValue(_scripts) is { } dir ? new FolderScriptProvider(dir) : Database.Baseline.BaselineScripts.For("postgresql");
+        IScriptProvider scripts = ScriptsOf(p) ?? Database.Baseline.BaselineScripts.For("postgresql");
+        var (shard, shards) = (1, 1);
+        if (p.GetValue(_shard) is { } text)
+        {
+            var parts = text.Split('/');
+            if (parts.Length != 2 || !int.TryParse(parts[0], out shard) || !int.TryParse(parts[1], out shards))
+                throw new Core.Diagnostics.DiagnosticException(Core.Diagnostics.Diagnostic.Error("db-fanout", $"--shard '{text}' is not K/N, such as 2/4."));
+        }
         var options = new FanOutOptions
         {
             Parallel = p.GetValue(_parallel),
@@ -36,6 +44,8 @@ public sealed partial class DbCommand
             StatementTimeout = p.GetValue(_timeout) is { } s ? TimeSpan.FromSeconds(s) : null,
             BackupDirectory = p.GetValue(_noBackup) ? null : p.GetValue(_backupDir) ?? Path.Combine(Environment.CurrentDirectory, ".toolkit", "backups"),
             DryRun = p.GetValue(_dryRun),
+            Shard = shard,
+            Shards = shards,
         };
         var fanOut = new TenantFanOut(connection, scripts, new TextWriterScriptLog(Console.Error));
         FanOutSummary summary;
@@ -50,11 +60,8 @@ public sealed partial class DbCommand
         else summary = await fanOut.RunAsync(options, new PlainProgress(), ct);
         if (!options.DryRun && summary.Refusal is null) WriteManifest(manifest, summary.Executed);
         Console.Out.Write(p.GetValue(_json) ? FanOutReport.ToJson(summary) : FanOutReport.ToText(summary));
-        if (summary.Refusal is not null)
-        {
-            foreach (var d in summary.Diagnostics.Where(d => d.Severity == Core.Diagnostics.Severity.Error)) Console.Error.WriteLine(d);
-            Console.Error.WriteLine("error: " + summary.Refusal);
-        }
+        foreach (var d in summary.Diagnostics) Console.Error.WriteLine(d);
+        if (summary.Refusal is not null) Console.Error.WriteLine("error: " + summary.Refusal);
         return summary.Successful ? ExitCodes.Ok : ExitCodes.Failed;
     }
 

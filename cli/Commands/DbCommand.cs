@@ -15,7 +15,10 @@ public sealed partial class DbCommand : ICommandDefinition
     {
         Description = "PostgreSQL (Host=...;Database=...;Username=...;Password=... or postgres://...) or SQLite (Data Source=FILE) connection string. Default: an SQLite file .toolkit/toolkit.db in the current directory.",
     };
-    private readonly Option<string?> _scripts = new("--scripts") { Description = "Folder of NNNN_name.sql (and optional NNNN_name.down.sql) scripts. Default: the shipped baseline SaaS schema." };
+    private readonly Option<string?> _scripts = new("--scripts") { Description = "Folder of scripts: ours (NNNN_name.sql, NNNN_name.down.sql), Flyway's (V1__x.sql, U1__x.sql, R__x.sql) or DbUp's (any NAME.sql, in name order). Default: the shipped baseline SaaS schema." };
+    private readonly Option<string?> _scriptsAssembly = new("--scripts-assembly") { Description = "A .dll whose embedded .sql resources are the scripts, named as DbUp names them (MyApp.Scripts.0001-Create.sql)." };
+    private readonly Option<string?> _transaction = new("--transaction") { Description = "per-script (default: each script commits with its journal row), single (the whole run, rolled back on failure) or none (statements commit one by one), as DbUp's transaction modes." };
+    private readonly Option<string[]> _rawVars = new("--raw-var") { Description = "NAME=VALUE: replace $NAME$ with VALUE as written, unquoted (DbUp's substitution). Repeatable." };
     private readonly Option<bool> _json = new("--json") { Description = "Print JSON instead of text." };
     private readonly Option<string?> _journalSchema = new("--journal-schema") { Description = "Schema of the journal table (PostgreSQL). Default: the search path (public)." };
     private readonly Option<string> _journalTable = new("--journal-table") { Description = "Name of the journal table.", DefaultValueFactory = _ => "toolkit_journal" };
@@ -37,6 +40,7 @@ public sealed partial class DbCommand : ICommandDefinition
         db.Subcommands.Add(Plan());
         db.Subcommands.Add(Migrate());
         db.Subcommands.Add(Rollback());
+        db.Subcommands.Add(Adopt());
         db.Subcommands.Add(Provision());
         db.Subcommands.Add(Restore());
         return db;
@@ -44,7 +48,7 @@ public sealed partial class DbCommand : ICommandDefinition
 
     private Command WithCommon(Command command, bool writes)
     {
-        foreach (var option in new Option[] { _connection, _scripts, _json, _journalSchema, _journalTable, _timeout, _singleTransaction, _vars, _idents, _allowChanged })
+        foreach (var option in new Option[] { _connection, _scripts, _scriptsAssembly, _json, _journalSchema, _journalTable, _timeout, _singleTransaction, _transaction, _vars, _idents, _rawVars, _allowChanged })
             command.Options.Add(option);
         if (writes) command.Options.Add(_dryRun);
         return command;
@@ -59,6 +63,32 @@ public sealed partial class DbCommand : ICommandDefinition
             var status = await engine.StatusAsync(ct);
             Console.Out.Write(p.GetValue(_json) ? ScriptReport.ToJson(status) : ScriptReport.ToText(status));
             return status.Changed.Count > 0 && !p.GetValue(_allowChanged) ? ExitCodes.Failed : ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private Command Adopt()
+    {
+        var command = WithCommon(new Command("adopt",
+            "Take over a database DbUp or Flyway migrated: import its journal (public.schemaversions or flyway_schema_history) as applied, matching each row to a script\n" +
+            "by name and recording the file's checksum, so 'db migrate' then runs only what is new. Lists rows with no file and Flyway scripts changed since they ran\n" +
+            "(recorded under the old checksum: migrate refuses them until restored or --allow-changed). The other tool's journal is left as it was.\n" +
+            "Example: toolkit db adopt --from dbup --scripts db/ --connection \"Host=...\""), true);
+        var from = new Option<string?>("--from") { Description = "dbup or flyway (default: whichever journal is there)." };
+        command.Options.Add(from);
+        command.SetAction((ParseResult p, CancellationToken ct) => CommandGuard.RunAsync(async () =>
+        {
+            Database.Journal.Foreign.ForeignJournalKind? kind = p.GetValue(from) switch
+            {
+                null => null,
+                "dbup" => Database.Journal.Foreign.ForeignJournalKind.DbUp,
+                "flyway" => Database.Journal.Foreign.ForeignJournalKind.Flyway,
+                var other => throw new DiagnosticException(Diagnostic.Error("db-adopt", $"--from '{other}' is not dbup or flyway.")),
+            };
+            var result = await BuildEngine(p, false).AdoptAsync(kind, p.GetValue(_dryRun), ct);
+            Console.Out.Write(p.GetValue(_json) ? ScriptReport.ToJson(result) : ScriptReport.ToText(result));
+            if (!result.Successful) Console.Error.WriteLine("error: " + result.Error);
+            return result.Successful ? ExitCodes.Ok : ExitCodes.Failed;
         }));
         return command;
     }
@@ -96,18 +126,41 @@ public sealed partial class DbCommand : ICommandDefinition
         return command;
     }
 
+    // What ran on stdout (or the JSON document); each finding and the error once, on stderr.
     private int Report(ParseResult p, ScriptRunResult result)
     {
         Console.Out.Write(p.GetValue(_json) ? ScriptReport.ToJson(result) : ScriptReport.ToText(result));
-        if (!result.Successful)
-        {
-            foreach (var d in result.Diagnostics.Where(d => d.Severity == Severity.Error)) Console.Error.WriteLine(d);
-            Console.Error.WriteLine("error: " + result.Error);
-        }
+        Console.Error.Write(ScriptReport.Problems(result));
         return result.Successful ? ExitCodes.Ok : ExitCodes.Failed;
     }
 
-    private string ConnectionOf(ParseResult p) => p.GetValue(_connection) ?? DatabaseEngines.DefaultConnection(Environment.CurrentDirectory);
+    private string ConnectionOf(ParseResult p)
+    {
+        if (p.GetValue(_connection) is { } given) return given;
+        var fallback = DatabaseEngines.DefaultConnection(Environment.CurrentDirectory);
+        Console.Error.WriteLine($"no --connection: using the SQLite file {new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(fallback).DataSource}");
+        return fallback;
+    }
+
+    private Database.Scripts.IScriptProvider? ScriptsOf(ParseResult p)
+    {
+        if (p.GetValue(_scriptsAssembly) is { } dll)
+        {
+            if (!File.Exists(dll)) throw new DiagnosticException(Diagnostic.Error("db-scripts-missing", $"--scripts-assembly '{dll}' does not exist."));
+            return new Database.Scripts.EmbeddedScriptProvider(System.Reflection.Assembly.LoadFrom(Path.GetFullPath(dll)));
+        }
+        if (p.GetValue(_scripts) is { } dir) return new Database.Scripts.FolderScriptProvider(dir);
+        Console.Error.WriteLine("no --scripts: using the shipped baseline SaaS schema");
+        return null;
+    }
+
+    private TransactionMode TransactionOf(ParseResult p) => (p.GetValue(_transaction), p.GetValue(_singleTransaction)) switch
+    {
+        (null, true) or ("single", _) => TransactionMode.WholeRun,
+        (null, false) or ("per-script", _) => TransactionMode.PerScript,
+        ("none", _) => TransactionMode.None,
+        (var other, _) => throw new DiagnosticException(Diagnostic.Error("db-transaction", $"--transaction '{other}' is not per-script, single or none.")),
+    };
 
     private ScriptEngineBuilder Builder(ParseResult p, bool allowDestructive, string? connection = null)
     {
@@ -117,14 +170,21 @@ public sealed partial class DbCommand : ICommandDefinition
             .AllowChangedScripts(p.GetValue(_allowChanged))
             .AllowDestructiveChanges(allowDestructive)
             .WithLog(new TextWriterScriptLog(Console.Error));
-        builder = p.GetValue(_scripts) is { } dir ? builder.WithScriptsFromFolder(dir) : builder.WithBaselineScripts();
-        if (p.GetValue(_singleTransaction)) builder = builder.WithSingleTransaction();
-        foreach (var (text, kind) in (p.GetValue(_vars) ?? []).Select(v => (v, VariableKind.Literal)).Concat((p.GetValue(_idents) ?? []).Select(v => (v, VariableKind.Identifier))))
+        builder = ScriptsOf(p) is { } scripts ? builder.WithScripts(scripts) : builder.WithBaselineScripts();
+        builder = builder.WithTransactionMode(TransactionOf(p));
+        foreach (var (text, kind) in (p.GetValue(_vars) ?? []).Select(v => (v, VariableKind.Literal))
+                     .Concat((p.GetValue(_idents) ?? []).Select(v => (v, VariableKind.Identifier)))
+                     .Concat((p.GetValue(_rawVars) ?? []).Select(v => (v, VariableKind.Raw))))
         {
             var eq = text.IndexOf('=');
             if (eq <= 0) throw new DiagnosticException(Diagnostic.Error("db-variable", $"'{text}' is not NAME=VALUE."));
             var (name, value) = (text[..eq], text[(eq + 1)..]);
-            builder = builder.WithVariable(kind == VariableKind.Literal ? ScriptVariable.Literal(name, value) : ScriptVariable.Identifier(name, value));
+            builder = builder.WithVariable(kind switch
+            {
+                VariableKind.Literal => ScriptVariable.Literal(name, value),
+                VariableKind.Identifier => ScriptVariable.Identifier(name, value),
+                _ => ScriptVariable.Raw(name, value),
+            });
         }
         return builder;
     }

@@ -62,7 +62,11 @@ public static class PgDump
                 restored.AddRange((await RestoreFileAsync(target, file, cancellationToken)).Select(s => $"{Path.GetFileNameWithoutExtension(file)}.{s}"));
             }
         }
-        else if (File.Exists(path)) restored.AddRange(await RestoreFileAsync(connectionString, path, cancellationToken));
+        else if (File.Exists(path))
+        {
+            restored.AddRange(await RestoreFileAsync(connectionString, path, cancellationToken));
+            await ForgetJournalRowsAsync(connectionString, path, restored, cancellationToken);
+        }
         else throw new DiagnosticException(Diagnostic.Error("db-restore", $"'{path}' is neither a dump file nor a directory of dumps."));
         await ForgetStateAsync(connectionString, cancellationToken);
         return restored;
@@ -94,6 +98,30 @@ public static class PgDump
             work.Delete(recursive: true);
         }
         return schemas;
+    }
+
+    /// <summary>
+    /// Records, beside the dump, the last row of the shared journal (<c>toolkit.script_journal</c>) at dump time, so a
+    /// restore can take back the rows the migration wrote for the schemas it puts back.
+    /// </summary>
+    public static async Task MarkJournalAsync(string connectionString, string dumpPath, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT coalesce(max(id), 0) FROM toolkit.script_journal", connection);
+        var last = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        Core.Output.AtomicFile.WriteAllText(dumpPath + ".journal", last.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n");
+    }
+
+    private static async Task ForgetJournalRowsAsync(string connectionString, string dumpPath, IReadOnlyList<string> schemas, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(dumpPath + ".journal") || !long.TryParse(File.ReadAllText(dumpPath + ".journal").Trim(), System.Globalization.CultureInfo.InvariantCulture, out var last)) return;
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("DELETE FROM toolkit.script_journal WHERE id > @last AND target IN (SELECT id FROM toolkit.tenants WHERE schema_name = ANY(@schemas))", connection);
+        command.Parameters.AddWithValue("last", last);
+        command.Parameters.AddWithValue("schemas", schemas.ToArray());
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task ForgetStateAsync(string connectionString, CancellationToken cancellationToken)

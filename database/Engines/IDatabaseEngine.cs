@@ -18,6 +18,12 @@ public interface IDatabaseEngine
     /// <summary>Opens a new connection.</summary>
     Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
+    /// <summary>A new, unopened connection (pooled where the driver pools), for DbUp to open and run scripts on.</summary>
+    DbConnection CreateConnection();
+
+    /// <summary>Asks the server to cancel the statement running on <paramref name="connection"/> (no-op where there is no server).</summary>
+    void CancelRunning(DbConnection connection);
+
     /// <summary>Quotes an identifier (<c>"a""b"</c>).</summary>
     string QuoteIdentifier(string identifier);
 

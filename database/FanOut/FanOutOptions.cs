@@ -21,6 +21,12 @@ public sealed record FanOutOptions
     /// <summary>Statement timeout per statement.</summary>
     public TimeSpan? StatementTimeout { get; init; }
 
+    /// <summary>This run's shard, 1-based (with <see cref="Shards"/>): only tenants assigned to it are migrated.</summary>
+    public int Shard { get; init; } = 1;
+
+    /// <summary>How many disjoint shards the tenants are split into (a CI matrix runs one job per shard).</summary>
+    public int Shards { get; init; } = 1;
+
     /// <summary>Only plan: find pending tenants (one query) and report, change nothing.</summary>
     public bool DryRun { get; init; }
 }

@@ -1,4 +1,3 @@
-using Npgsql;
 using Toolkit.Database.Engines.Postgres;
 using Toolkit.Database.Execution;
 using Toolkit.Database.Scripts;
@@ -29,17 +28,6 @@ public static class IsolationSql
     /// Runs the embedded script <paramref name="relative"/> on <paramref name="connectionString"/> with
     /// <paramref name="variables"/>: in one transaction, or statement by statement when it must run outside one.
     /// </summary>
-    public static async Task RunAsync(string connectionString, string relative, IReadOnlyList<ScriptVariable> variables, CancellationToken cancellationToken)
-    {
-        var engine = new PostgresEngine(connectionString);
-        var raw = Load(relative);
-        var names = variables.Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
-        var sql = VariableSubstitution.Apply(raw, variables, engine);
-        var outside = TransactionRequirement.NeedsNoTransaction(raw, names);
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var transaction = outside ? null : await connection.BeginTransactionAsync(cancellationToken);
-        await new ScriptExecutor(null).ExecuteAsync(connection, transaction, sql, statementByStatement: outside, cancellationToken);
-        if (transaction is not null) await transaction.CommitAsync(cancellationToken);
-    }
+    public static Task RunAsync(string connectionString, string relative, IReadOnlyList<ScriptVariable> variables, CancellationToken cancellationToken) =>
+        Execution.DbUp.DbUpRun.RunUnjournaledAsync(new PostgresEngine(connectionString), relative, Load(relative), variables, cancellationToken);
 }

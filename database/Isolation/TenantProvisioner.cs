@@ -93,7 +93,7 @@ public sealed class TenantProvisioner(string adminConnectionString, IScriptProvi
     private async Task<ProvisionedTenant> ProvisionSharedRlsAsync(CancellationToken cancellationToken)
     {
         await IsolationSql.RunAsync(Registry.AdminConnectionString, "rls/setup.sql", [], cancellationToken);
-        var migration = await ScriptEngineBuilder.For(Registry.AdminConnectionString).WithScripts(_scripts).InSchema("app")
+        var migration = await ScriptEngineBuilder.For(Registry.AdminConnectionString).WithScripts(_scripts).InSchema("app").IgnoringForeignJournals()
             .WithVariable(ScriptVariable.Identifier("tenant_schema", "app")).Build().MigrateAsync(cancellationToken);
         if (migration.Successful) await IsolationSql.RunAsync(Registry.AdminConnectionString, "rls/grants.sql", [], cancellationToken);
         return new ProvisionedTenant("(shared)", IsolationLevel.Rls, migration);
@@ -121,8 +121,7 @@ public sealed class TenantProvisioner(string adminConnectionString, IScriptProvi
                 await IsolationSql.RunAsync(target, "database/in_tenant_database.sql", vars, cancellationToken);
                 break;
         }
-        var migration = await FanOut.TenantFanOut.TenantVariables(
-            ScriptEngineBuilder.For(target).WithScripts(_scripts).InSchema(schema), registered, schema).Build().MigrateAsync(cancellationToken);
+        var migration = await FanOut.TenantFanOut.TenantEngine(registered, target, schema, _scripts).Build().MigrateAsync(cancellationToken);
         if (migration.Successful) await GrantAsync(admin, registered, cancellationToken);
         return new ProvisionedTenant(tenant.Id, level, migration);
     }

@@ -16,7 +16,7 @@ public sealed class TenantRegistry(string adminConnectionString)
     public async Task EnsureAsync(CancellationToken cancellationToken)
     {
         var result = await ScriptEngineBuilder.For(AdminConnectionString).WithScripts(IsolationSql.Registry)
-            .WithJournal("toolkit").Build().MigrateAsync(cancellationToken);
+            .WithJournal("toolkit").IgnoringForeignJournals().Build().MigrateAsync(cancellationToken);
         if (!result.Successful) throw new DiagnosticException(Diagnostic.Error("tenant-registry", "creating the tenant registry failed: " + result.Error));
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand("INSERT INTO toolkit.settings (key, value) VALUES ('password_key', @key) ON CONFLICT (key) DO NOTHING", connection);

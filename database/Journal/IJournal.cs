@@ -10,7 +10,4 @@ public interface IJournal
 
     /// <summary>Every row, oldest first; empty when the table does not exist yet (reading never creates it).</summary>
     Task<IReadOnlyList<JournalEntry>> ReadAsync(DbConnection connection, CancellationToken cancellationToken);
-
-    /// <summary>Appends a row in <paramref name="transaction"/> (or on its own when null).</summary>
-    Task RecordAsync(DbConnection connection, DbTransaction? transaction, JournalEntry entry, CancellationToken cancellationToken);
 }

@@ -5,22 +5,26 @@ using Toolkit.Database.Engines;
 namespace Toolkit.Database.Journal;
 
 /// <summary>
-/// The journal as a table (<c>script_name, checksum, applied_at, duration_ms, direction</c>) in the engine's
-/// dialect. Rows are written in the script's own transaction, so a script and its row commit together.
+/// The journal as a table (<c>script_name, checksum, applied_at, duration_ms, direction</c>, and <c>target</c> when
+/// shared) in the engine's dialect, read here; rows are written by <see cref="JournalWriter"/> in the script's own
+/// transaction (through DbUp), so a script and its row commit together.
 /// </summary>
 public sealed class TableJournal(IDatabaseEngine engine, JournalTable table) : IJournal
 {
     /// <summary>Where the table is.</summary>
     public JournalTable Table { get; } = table;
 
-    private string Qualified => engine.SupportsSchemas && Table.Schema is { } schema
-        ? $"{engine.QuoteIdentifier(schema)}.{engine.QuoteIdentifier(Table.Table)}"
-        : engine.QuoteIdentifier(Table.Table);
+    private string Qualified => Qualify(engine, Table);
+
+    /// <summary>The table's name as SQL (schema-qualified on PostgreSQL when it has a schema).</summary>
+    public static string Qualify(IDatabaseEngine engine, JournalTable table) => engine.SupportsSchemas && table.Schema is { } schema
+        ? $"{engine.QuoteIdentifier(schema)}.{engine.QuoteIdentifier(table.Table)}"
+        : engine.QuoteIdentifier(table.Table);
 
     /// <inheritdoc />
     public async Task EnsureAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        if (await ExistsAsync(connection, null, cancellationToken)) return;
+        if (await ExistsAsync(connection, cancellationToken)) return;
         await using var command = connection.CreateCommand();
         command.CommandText = engine.CreateJournalSql(Table);
         await command.ExecuteNonQueryAsync(cancellationToken);
@@ -29,9 +33,10 @@ public sealed class TableJournal(IDatabaseEngine engine, JournalTable table) : I
     /// <inheritdoc />
     public async Task<IReadOnlyList<JournalEntry>> ReadAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        if (!await ExistsAsync(connection, null, cancellationToken)) return [];
+        if (!await ExistsAsync(connection, cancellationToken)) return [];
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT script_name, checksum, applied_at, duration_ms, direction FROM {Qualified} ORDER BY id";
+        command.CommandText = $"SELECT script_name, checksum, applied_at, duration_ms, direction FROM {Qualified}{(Table.Target is null ? "" : " WHERE target = @target")} ORDER BY id";
+        if (Table.Target is not null) Add(command, "target", Table.Target);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var entries = new List<JournalEntry>();
         while (await reader.ReadAsync(cancellationToken))
@@ -49,24 +54,10 @@ public sealed class TableJournal(IDatabaseEngine engine, JournalTable table) : I
         return entries;
     }
 
-    /// <inheritdoc />
-    public async Task RecordAsync(DbConnection connection, DbTransaction? transaction, JournalEntry entry, CancellationToken cancellationToken)
+    /// <summary>True when the journal table exists.</summary>
+    public async Task<bool> ExistsAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO {Qualified} (script_name, checksum, applied_at, duration_ms, direction) VALUES (@name, @checksum, @at, @ms, @direction)";
-        Add(command, "name", entry.ScriptName);
-        Add(command, "checksum", entry.Checksum);
-        Add(command, "at", engine.Name == "sqlite" ? entry.AppliedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture) : entry.AppliedAt.UtcDateTime);
-        Add(command, "ms", (long)entry.Duration.TotalMilliseconds);
-        Add(command, "direction", entry.Direction == ScriptDirection.Down ? "down" : "up");
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private async Task<bool> ExistsAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
         command.CommandText = engine.JournalExistsSql(Table);
         var value = await command.ExecuteScalarAsync(cancellationToken);
         return value is not null && value is not DBNull;

@@ -11,7 +11,8 @@ public static class FanOutReport
     public static string ToText(FanOutSummary summary)
     {
         var text = new StringBuilder();
-        foreach (var t in summary.Tenants.Where(t => t.State != TenantRunState.Skipped))
+        // A refusal stops every tenant for one reason, reported once (on stderr by the CLI), not on every tenant's line.
+        foreach (var t in summary.Tenants.Where(t => t.State != TenantRunState.Skipped && summary.Refusal is null))
         {
             text.Append(CultureInfo.InvariantCulture, $"{t.TenantId}: {Name(t.State)}");
             if (t.Applied.Count > 0) text.Append(" ").Append(string.Join(", ", t.Applied));

@@ -83,14 +83,22 @@ public static class ScriptReport
         Strings(w, "missing", status.Missing);
     });
 
-    /// <summary>A result as lines.</summary>
+    /// <summary>A result's findings and error, each once, for stderr: <c>FILE:LINE:COL: severity RULE: message</c>, then <c>error: ...</c>.</summary>
+    public static string Problems(ScriptRunResult result)
+    {
+        var text = new StringBuilder();
+        foreach (var d in result.Diagnostics) text.Append(d).Append('\n');
+        if (!result.Successful) text.Append("error: ").Append(result.Error).Append('\n');
+        return text.ToString();
+    }
+
+    /// <summary>A result as lines (what ran); its findings and error are <see cref="Problems"/>.</summary>
     public static string ToText(ScriptRunResult result)
     {
         var text = new StringBuilder();
         foreach (var e in result.Executed)
             text.Append(e.Direction == ScriptDirection.Up ? "applied  " : "reverted ").Append(e.Name).Append(e.OneWay && e.Direction == ScriptDirection.Up ? "  [one-way]" : "").Append('\n');
-        foreach (var d in result.Diagnostics) text.Append(d).Append('\n');
-        text.Append(result.Successful ? $"done: {result.Executed.Count} script(s)\n" : $"failed: {result.Error}\n");
+        if (result.Successful) text.Append(CultureInfo.InvariantCulture, $"done: {result.Executed.Count} script(s)\n");
         return text.ToString();
     }
 
@@ -116,6 +124,49 @@ public static class ScriptReport
             w.WriteString("failingScript", result.FailingScript);
         }
         WriteDiagnostics(w, result.Diagnostics);
+    });
+
+    /// <summary>An adoption as lines: the journal found, each row's fate, what migrate will run next.</summary>
+    public static string ToText(AdoptionResult result)
+    {
+        var text = new StringBuilder();
+        if (result.Journal is { } j) text.Append(CultureInfo.InvariantCulture, $"found {j.Kind} journal {j.Qualified} ({j.Rows} row(s))\n");
+        foreach (var s in result.Scripts)
+            text.Append(s.State switch
+            {
+                AdoptedState.Imported => $"imported   {s.Script}\n",
+                AdoptedState.Changed => $"changed    {s.Script}  (the file differs from what {result.Journal?.Kind} applied: recorded under the old checksum, so migrate refuses it)\n",
+                AdoptedState.NoFile => $"no file    {s.JournalName}  (in the journal, but no script has this name: not recorded)\n",
+                _ => $"rerun      {s.Script}  (repeatable, changed since it ran: migrate runs it again)\n",
+            });
+        foreach (var p in result.Pending) text.Append("pending    ").Append(p).Append('\n');
+        if (result.Error is null) text.Append(CultureInfo.InvariantCulture, $"{(result.DryRun ? "would import" : "imported")} {result.Scripts.Count(s => s.State is AdoptedState.Imported or AdoptedState.Changed)} script(s); " +
+            $"{result.Scripts.Count(s => s.State == AdoptedState.NoFile)} journal row(s) without a file, {result.Scripts.Count(s => s.State == AdoptedState.Changed)} changed; {result.Pending.Count} pending for 'db migrate'\n");
+        return text.ToString();
+    }
+
+    /// <summary>An adoption as JSON.</summary>
+    public static string ToJson(AdoptionResult result) => Json(w =>
+    {
+        w.WriteBoolean("successful", result.Successful);
+        w.WriteBoolean("dryRun", result.DryRun);
+        if (result.Journal is { } j)
+        {
+            w.WriteString("from", j.From);
+            w.WriteString("journal", j.Qualified);
+        }
+        w.WriteStartArray("scripts");
+        foreach (var s in result.Scripts)
+        {
+            w.WriteStartObject();
+            w.WriteString("journalName", s.JournalName);
+            w.WriteString("script", s.Script);
+            w.WriteString("state", JsonNamingPolicy.KebabCaseLower.ConvertName(s.State.ToString()));
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        Strings(w, "pending", result.Pending);
+        if (result.Error is not null) w.WriteString("error", result.Error);
     });
 
     /// <summary>Writes an object with <paramref name="body"/> as indented JSON with a trailing newline.</summary>

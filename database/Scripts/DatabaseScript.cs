@@ -4,16 +4,19 @@ using System.Text;
 namespace Toolkit.Database.Scripts;
 
 /// <summary>
-/// One migration: an up script and, when reversible, a down script. <see cref="Name"/> is the up file's
-/// name (<c>0003_add_invoices.sql</c>); its number prefix is the <see cref="Version"/>. A script without a
-/// down script is one-way: rolling back past it is refused.
+/// One script: an up script and, when reversible, a down script. <see cref="Name"/> is the up file's name as
+/// the journal records it (<c>0003_add_invoices.sql</c>, <c>V3__add_invoices.sql</c>, DbUp's
+/// <c>MyApp.Scripts.0003-AddInvoices.sql</c>). A script without a down script is one-way: rolling back past it is
+/// refused. A repeatable script (Flyway's <c>R__</c>) runs again whenever its text changes and is never rolled back.
 /// </summary>
 public sealed record DatabaseScript
 {
-    /// <summary>Creates a script; <paramref name="name"/> must look like <c>NNNN_name.sql</c>.</summary>
+    /// <summary>Creates a script; <paramref name="name"/> is a <c>.sql</c> name of one of the <see cref="ScriptConvention"/>s.</summary>
     public DatabaseScript(string name, string up, string? down = null, string? sourcePath = null)
     {
-        Name = ScriptName.Parse(name).FileName;
+        var parsed = ScriptName.Parse(name);
+        Name = parsed.Key;
+        Parsed = parsed.Role == ScriptRole.Down ? ScriptName.Parse(parsed.Key) : parsed;
         Up = Normalize(up);
         Down = down is null ? null : Normalize(down);
         SourcePath = sourcePath;
@@ -35,14 +38,20 @@ public sealed record DatabaseScript
     /// <summary>Lower-case hex SHA-256 of <see cref="Up"/> as written (before variables are substituted).</summary>
     public string Checksum { get; }
 
-    /// <summary>The number prefix, for example <c>0003</c>.</summary>
-    public string Version => ScriptName.Parse(Name).Version;
+    /// <summary>The parsed up name.</summary>
+    public ScriptName Parsed { get; }
 
-    /// <summary>True when there is no down script.</summary>
-    public bool IsOneWay => Down is null;
+    /// <summary>What <c>rollback --to</c> names it by: the number prefix (<c>0003</c>), Flyway's version, or a DbUp name itself.</summary>
+    public string Version => Parsed.Version;
 
-    /// <summary>Name of the down file (<c>0003_add_invoices.down.sql</c>).</summary>
-    public string DownName => Name[..^4] + ".down.sql";
+    /// <summary>True for Flyway's <c>R__</c> scripts.</summary>
+    public bool IsRepeatable => Parsed.Role == ScriptRole.Repeatable;
+
+    /// <summary>True when there is no down script (repeatable scripts are never rolled back, so never one-way).</summary>
+    public bool IsOneWay => Down is null && !IsRepeatable;
+
+    /// <summary>Name of the down file (<c>0003_add_invoices.down.sql</c>, Flyway's <c>U3__add_invoices.sql</c>).</summary>
+    public string DownName => Parsed.Convention == ScriptConvention.Flyway ? "U" + Name[1..] : Name[..^4] + ".down.sql";
 
     /// <summary>The path or name messages use for the up script.</summary>
     public string DisplayPath => SourcePath ?? Name;

@@ -2,20 +2,25 @@ using System.Reflection;
 
 namespace Toolkit.Database.Scripts;
 
-/// <summary>Reads scripts embedded in an assembly whose resource names start with a prefix (the rest is the file name).</summary>
-public sealed class EmbeddedScriptProvider(Assembly assembly, string prefix) : IScriptProvider
+/// <summary>
+/// Reads <c>.sql</c> resources embedded in an assembly. With a <paramref name="prefix"/> only resources starting with
+/// it are read and the rest is the script's name (the shipped baseline); without one every <c>.sql</c> resource is
+/// read under its full resource name, as DbUp's <c>WithScriptsEmbeddedInAssembly</c> names it
+/// (<c>MyApp.Scripts.Script0001 - Create.sql</c>), so an existing DbUp journal matches.
+/// </summary>
+public sealed class EmbeddedScriptProvider(Assembly assembly, string? prefix = null) : IScriptProvider
 {
     /// <inheritdoc />
     public IReadOnlyList<DatabaseScript> GetScripts()
     {
         var files = assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && !n[prefix.Length..].Contains('/'))
+            .Where(n => prefix is null ? n.EndsWith(".sql", StringComparison.OrdinalIgnoreCase) : n.StartsWith(prefix, StringComparison.Ordinal) && !n[prefix.Length..].Contains('/'))
             .Order(StringComparer.Ordinal)
             .Select(n =>
             {
                 using var stream = assembly.GetManifestResourceStream(n)!;
                 using var reader = new StreamReader(stream);
-                return (n[prefix.Length..], reader.ReadToEnd(), "embedded:" + n);
+                return (prefix is null ? n : n[prefix.Length..], reader.ReadToEnd(), "embedded:" + n);
             });
         return ScriptSet.FromFiles(files);
     }

@@ -2,8 +2,11 @@ using Toolkit.Core.Diagnostics;
 
 namespace Toolkit.Database.Scripts;
 
-/// <summary>Reads <c>*.sql</c> files directly in a folder (not its subfolders).</summary>
-public sealed class FolderScriptProvider(string directory) : IScriptProvider
+/// <summary>
+/// Reads the <c>*.sql</c> files of a folder. Like DbUp's file-system provider a script's name is its file name, or
+/// with <c>includeSubfolders</c> its path below the folder with <c>.</c> for each separator (<c>v2.0001_x.sql</c>).
+/// </summary>
+public sealed class FolderScriptProvider(string directory, bool includeSubfolders = false) : IScriptProvider
 {
     /// <summary>The folder read.</summary>
     public string Directory { get; } = Path.GetFullPath(directory);
@@ -13,9 +16,9 @@ public sealed class FolderScriptProvider(string directory) : IScriptProvider
     {
         if (!System.IO.Directory.Exists(Directory))
             throw new DiagnosticException(Diagnostic.Error("db-scripts-missing", $"script folder '{Directory}' does not exist."));
-        var files = System.IO.Directory.EnumerateFiles(Directory, "*.sql")
+        var files = System.IO.Directory.EnumerateFiles(Directory, "*.sql", includeSubfolders ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly)
             .Order(StringComparer.Ordinal)
-            .Select(f => (Path.GetFileName(f), File.ReadAllText(f), f));
+            .Select(f => (Path.GetRelativePath(Directory, f).Replace(Path.DirectorySeparatorChar, '.'), File.ReadAllText(f), f));
         return ScriptSet.FromFiles(files);
     }
 }

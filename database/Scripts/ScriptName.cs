@@ -2,25 +2,85 @@ using System.Text.RegularExpressions;
 
 namespace Toolkit.Database.Scripts;
 
-/// <summary>A parsed script file name: <c>NNNN_name.sql</c> (up) or <c>NNNN_name.down.sql</c> (down).</summary>
-public sealed partial record ScriptName(string Version, string Label, bool IsDown)
+/// <summary>Which naming a script file follows.</summary>
+public enum ScriptConvention
 {
-    /// <summary>The up script's file name this name belongs to.</summary>
-    public string FileName => $"{Version}_{Label}.sql";
+    /// <summary>Ours: <c>NNNN_name.sql</c>, its down script <c>NNNN_name.down.sql</c>.</summary>
+    Toolkit,
+    /// <summary>Flyway: <c>V1.2__desc.sql</c>, its undo <c>U1.2__desc.sql</c>, repeatable <c>R__desc.sql</c>.</summary>
+    Flyway,
+    /// <summary>DbUp: any other <c>*.sql</c> name (file or embedded resource), ordered by name; a <c>X.down.sql</c> is the down script of <c>X.sql</c>.</summary>
+    DbUp,
+}
 
-    /// <summary>Parses <paramref name="fileName"/> or returns null when it is not a script name.</summary>
+/// <summary>What a file is in its set.</summary>
+public enum ScriptRole
+{
+    /// <summary>Runs once, in order (an up script).</summary>
+    Versioned,
+    /// <summary>Undoes a versioned script (ours <c>.down.sql</c>, Flyway's <c>U</c>).</summary>
+    Down,
+    /// <summary>Flyway's <c>R__</c>: runs after the versioned scripts, and again whenever its text changes.</summary>
+    Repeatable,
+}
+
+/// <summary>
+/// A parsed script file name. <see cref="Key"/> pairs an up script with its down script; <see cref="Version"/> is
+/// what <c>rollback --to</c> accepts (the number prefix, Flyway's version, or for DbUp names the name itself).
+/// </summary>
+public sealed partial record ScriptName(ScriptConvention Convention, ScriptRole Role, string Version, string Label, string FileName)
+{
+    /// <summary>The up script's file name this name belongs to (a down name maps to its up script).</summary>
+    public string Key => Convention switch
+    {
+        ScriptConvention.Flyway when Role == ScriptRole.Down => "V" + FileName[1..],
+        _ when Role == ScriptRole.Down => FileName[..^".down.sql".Length] + ".sql",
+        _ => FileName,
+    };
+
+    /// <summary>Parses <paramref name="fileName"/> (no folder) or returns null when it is not a <c>.sql</c> name.</summary>
     public static ScriptName? TryParse(string fileName)
     {
-        var match = Pattern().Match(fileName);
-        return match.Success ? new ScriptName(match.Groups["v"].Value, match.Groups["l"].Value, match.Groups["d"].Success) : null;
+        if (Ours().Match(fileName) is { Success: true } m)
+            return new ScriptName(ScriptConvention.Toolkit, m.Groups["d"].Success ? ScriptRole.Down : ScriptRole.Versioned, m.Groups["v"].Value, m.Groups["l"].Value, fileName);
+        if (Flyway().Match(fileName) is { Success: true } f)
+        {
+            var role = f.Groups["p"].Value switch { "U" => ScriptRole.Down, "R" => ScriptRole.Repeatable, _ => ScriptRole.Versioned };
+            if ((role == ScriptRole.Repeatable) != (f.Groups["v"].Value.Length == 0)) return null;
+            return new ScriptName(ScriptConvention.Flyway, role, f.Groups["v"].Value, f.Groups["l"].Value, fileName);
+        }
+        if (!fileName.EndsWith(".sql", StringComparison.OrdinalIgnoreCase) || fileName.Length <= 4) return null;
+        var down = fileName.EndsWith(".down.sql", StringComparison.OrdinalIgnoreCase) && fileName.Length > ".down.sql".Length;
+        var up = down ? fileName[..^".down.sql".Length] + ".sql" : fileName;
+        return new ScriptName(ScriptConvention.DbUp, down ? ScriptRole.Down : ScriptRole.Versioned, up, up[..^4], fileName);
     }
+
+    /// <summary>True when <paramref name="fileName"/> is a Flyway <c>V</c>, <c>U</c> or <c>R__</c> name.</summary>
+    public static bool IsFlyway(string fileName) => TryParse(fileName)?.Convention == ScriptConvention.Flyway;
 
     /// <summary>Parses <paramref name="fileName"/>; throws <see cref="ArgumentException"/> naming the value when it is not a script name.</summary>
     public static ScriptName Parse(string fileName) =>
         TryParse(fileName) ?? throw new ArgumentException(
-            $"'{fileName}' is not a script name: expected NNNN_name.sql or NNNN_name.down.sql (digits, underscore, lower-case letters, digits or underscores).",
+            $"'{fileName}' is not a script name: expected NNNN_name.sql, Flyway's V1__name.sql / U1__name.sql / R__name.sql, or any other NAME.sql (DbUp).",
             nameof(fileName));
 
+    /// <summary>Orders Flyway versions as Flyway does: numerically, part by part (<c>1.2 &lt; 1.10</c>, <c>1 = 1.0</c>).</summary>
+    public static int CompareVersions(string x, string y)
+    {
+        var a = x.Split('.', '_');
+        var b = y.Split('.', '_');
+        for (var i = 0; i < Math.Max(a.Length, b.Length); i++)
+        {
+            var p = i < a.Length ? System.Numerics.BigInteger.Parse(a[i], System.Globalization.CultureInfo.InvariantCulture) : 0;
+            var q = i < b.Length ? System.Numerics.BigInteger.Parse(b[i], System.Globalization.CultureInfo.InvariantCulture) : 0;
+            if (p != q) return p.CompareTo(q);
+        }
+        return 0;
+    }
+
     [GeneratedRegex(@"^(?<v>[0-9]{1,9})_(?<l>[a-z0-9][a-z0-9_]*?)(?<d>\.down)?\.sql$")]
-    private static partial Regex Pattern();
+    private static partial Regex Ours();
+
+    [GeneratedRegex(@"^(?<p>[VUR])(?<v>[0-9]+(?:[._][0-9]+)*)?__(?<l>.+)\.sql$")]
+    private static partial Regex Flyway();
 }

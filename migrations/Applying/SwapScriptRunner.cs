@@ -69,6 +69,7 @@ public sealed class SwapScriptRunner(string connectionString, string planId) : I
     private ScriptEngine Engine(IReadOnlyList<PreparedScript> scripts) =>
         ScriptEngineBuilder.For(connectionString)
             .WithJournal(null, JournalTable)
+            .IgnoringForeignJournals()
             .WithScripts(scripts.Select(s => new DatabaseScript(JournalName(s.Id), s.Script.Up, s.Script.Down) { SourcePath = s.Id }))
             .Build();
 

@@ -29,6 +29,31 @@ public sealed class PostgresEngine(string connectionString) : IDatabaseEngine
     }
 
     /// <inheritdoc />
+    public DbConnection CreateConnection() => DataSources.GetOrAdd(ConnectionString, cs => NpgsqlDataSource.Create(cs)).CreateConnection();
+
+    /// <inheritdoc />
+    public void CancelRunning(DbConnection connection)
+    {
+        if (connection is not NpgsqlConnection { State: System.Data.ConnectionState.Open or System.Data.ConnectionState.Executing or System.Data.ConnectionState.Fetching } npgsql) return;
+        var pid = npgsql.ProcessID;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await using var other = new NpgsqlConnection(ConnectionString);
+                await other.OpenAsync();
+                await using var command = new NpgsqlCommand("SELECT pg_cancel_backend(@pid)", other);
+                command.Parameters.AddWithValue("pid", pid);
+                await command.ExecuteNonQueryAsync();
+            }
+            catch (NpgsqlException) { /* the statement ends anyway: the run is stopped before the next script */ }
+        });
+    }
+
+    // One pool per connection string for the process: a fan-out's tenants share its physical connections.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, NpgsqlDataSource> DataSources = new(StringComparer.Ordinal);
+
+    /// <inheritdoc />
     public string QuoteIdentifier(string identifier) => PostgresQuoting.Identifier(identifier);
 
     /// <inheritdoc />
@@ -45,8 +70,8 @@ public sealed class PostgresEngine(string connectionString) : IDatabaseEngine
                 checksum text NOT NULL,
                 applied_at timestamptz NOT NULL,
                 duration_ms bigint NOT NULL,
-                direction text NOT NULL CHECK (direction IN ('up', 'down')))
-            """;
+                direction text NOT NULL CHECK (direction IN ('up', 'down')){(table.Target is null ? "" : ",\n    target text NOT NULL")})
+            """ + (table.Target is null ? "" : $";\nCREATE INDEX IF NOT EXISTS {QuoteIdentifier(table.Table + "_target")} ON {Qualified(table)} (target, id)");
     }
 
     /// <inheritdoc />

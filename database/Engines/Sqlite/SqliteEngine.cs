@@ -49,6 +49,18 @@ public sealed class SqliteEngine(string connectionString) : IDatabaseEngine
     }
 
     /// <inheritdoc />
+    public DbConnection CreateConnection()
+    {
+        var builder = new SqliteConnectionStringBuilder(ConnectionString);
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(builder.DataSource))!);
+        return new SqliteConnection(ConnectionString);
+    }
+
+    /// <inheritdoc />
+    public void CancelRunning(DbConnection connection) { /* embedded: the run stops before the next script */ }
+
+    /// <inheritdoc />
     public string QuoteIdentifier(string identifier) => PostgresQuoting.Identifier(identifier);
 
     /// <inheritdoc />
@@ -62,7 +74,7 @@ public sealed class SqliteEngine(string connectionString) : IDatabaseEngine
             checksum TEXT NOT NULL,
             applied_at TEXT NOT NULL,
             duration_ms INTEGER NOT NULL,
-            direction TEXT NOT NULL CHECK (direction IN ('up', 'down')))
+            direction TEXT NOT NULL CHECK (direction IN ('up', 'down')){(table.Target is null ? "" : ",\n    target TEXT NOT NULL")})
         """;
 
     /// <inheritdoc />
@@ -70,5 +82,5 @@ public sealed class SqliteEngine(string connectionString) : IDatabaseEngine
         $"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = {QuoteLiteral(table.Table)}";
 
     /// <inheritdoc />
-    public string? SessionSetupSql(TimeSpan? statementTimeout, string? searchPath) => null;
+    public string? SessionSetupSql(TimeSpan? statementTimeout, string? searchPath) => "PRAGMA foreign_keys = ON";
 }

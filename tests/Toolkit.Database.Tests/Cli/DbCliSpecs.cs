@@ -75,7 +75,7 @@ public sealed class DbCliSpecs : IDisposable
         Assert.Equal(0, rolled.ExitCode);
         Assert.Contains("reverted 0003_b.sql", rolled.StandardOutput);
         Assert.Equal(1, unknown.ExitCode);
-        Assert.Contains("--to 0009 is not the version of any script", unknown.StandardError);
+        Assert.Contains("--to 0009 is not the version or name of any script", unknown.StandardError);
     }
 
     [Fact(Timeout = 120_000)]
@@ -117,6 +117,12 @@ public sealed class DbCliSpecs : IDisposable
 
         Assert.Equal(1, blocked.ExitCode);
         Assert.Contains($"{_dir.Combine("db", "0002_drop.sql")}:1:15: error drop-column:", blocked.StandardError);
+        // Each finding once, with one severity, and the refusal once.
+        var all = blocked.StandardOutput + blocked.StandardError;
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(all, "drop-column:"));
+        Assert.DoesNotContain("warning: ", all);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(all, "destructive or locking change"));
+        Assert.Contains("using the SQLite file " + _dir.Combine(".toolkit", "toolkit.db"), blocked.StandardError);
         Assert.Equal(1, plan.ExitCode);
         Assert.Contains("\"rule\": \"drop-column\"", plan.StandardOutput);
         Assert.Equal(0, allowed.ExitCode);
@@ -127,14 +133,14 @@ public sealed class DbCliSpecs : IDisposable
     {
         var usage = await ToolkitCli.RunAsync(_dir.Path, "db", "rollback");
         var badConnection = await ToolkitCli.RunAsync(_dir.Path, "db", "status", "--connection", "Nonsense=1");
-        var db = Scripts(("1_ok.sql", "SELECT 1;"), ("Create Users.sql", "SELECT 1;"));
+        var db = Scripts(("V1__ok.sql", "SELECT 1;"), ("Create Users.sql", "SELECT 1;"));
         var badName = await ToolkitCli.RunAsync(_dir.Path, "db", "migrate", "--scripts", db);
 
         Assert.Equal(2, usage.ExitCode);
         Assert.Equal(1, badConnection.ExitCode);
         Assert.Contains("--connection is neither", badConnection.StandardError);
         Assert.Equal(1, badName.ExitCode);
-        Assert.Contains("'Create Users.sql' is not a script name", badName.StandardError);
+        Assert.Contains("'Create Users.sql' is not a Flyway name in a folder of Flyway scripts", badName.StandardError);
         Assert.False(File.Exists(_dir.Combine(".toolkit", "toolkit.db")) && await Db.TableExistsAsync($"Data Source={_dir.Combine(".toolkit", "toolkit.db")}", "toolkit_journal"));
     }
 }

@@ -33,7 +33,8 @@ public sealed class FanOutLevelSpecs(PostgresServer server)
         {
             var (target, schema) = t.AdminTarget(admin);
             Assert.True(await Db.TableExistsAsync(target, $"{schema}.notes"));
-            Assert.Equal(1, await Db.CountAsync(target, $"SELECT count(*) FROM {schema}.toolkit_journal WHERE script_name = '0005_notes.sql'"));
+            var journal = level == IsolationLevel.SchemaPerTenant ? $"toolkit.script_journal WHERE target = '{t.Id}' AND" : $"{schema}.toolkit_journal WHERE";
+            Assert.Equal(1, await Db.CountAsync(target, $"SELECT count(*) FROM {journal} script_name = '0005_notes.sql'"));
         }
         var report = await new AttackMatrix(admin).RunAsync();
         Assert.Equal(0, report.Leaks);

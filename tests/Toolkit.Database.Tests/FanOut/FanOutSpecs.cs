@@ -30,7 +30,7 @@ public sealed class FanOutSpecs(PostgresServer server, ITestOutputHelper output)
     }
 
     private static Task<long> UpRowsAsync(string admin, RegisteredTenant t, string script) =>
-        Db.CountAsync(admin, $"SELECT count(*) FROM {t.Schema}.toolkit_journal WHERE script_name = '{script}' AND direction = 'up'");
+        Db.CountAsync(admin, $"SELECT count(*) FROM toolkit.script_journal WHERE target = '{t.Id}' AND script_name = '{script}' AND direction = 'up'");
 
     [Fact(Timeout = 120_000)]
     public async Task I_can_fan_out_to_every_tenant_schema_and_skip_up_to_date_tenants_with_one_query()
@@ -50,9 +50,10 @@ public sealed class FanOutSpecs(PostgresServer server, ITestOutputHelper output)
         {
             Assert.Equal(1, await UpRowsAsync(admin, t, "0005_add_notes.sql"));
             Assert.Equal(t.Id, await Db.ScalarAsync(admin, $"SELECT obj_description('{t.Schema}.notes'::regclass)"));
-            // The new table is the tenant's to use, the journal never is.
+            // The new table is the tenant's to use, the journal never is (one shared journal, in schema toolkit: no table per tenant).
+            Assert.False(await Db.TableExistsAsync(admin, $"{t.Schema}.toolkit_journal"));
             Assert.Equal(1, await Db.CountAsync(admin, $"SELECT count(*) FROM information_schema.role_table_grants WHERE grantee = '{t.Role}' AND table_schema = '{t.Schema}' AND table_name = 'notes' AND privilege_type = 'SELECT'"));
-            Assert.Equal(0, await Db.CountAsync(admin, $"SELECT count(*) FROM information_schema.role_table_grants WHERE grantee = '{t.Role}' AND table_name = 'toolkit_journal'"));
+            Assert.Equal(0, await Db.CountAsync(admin, $"SELECT count(*) FROM information_schema.role_table_grants WHERE grantee = '{t.Role}' AND table_name IN ('toolkit_journal', 'script_journal')"));
         }
     }
 

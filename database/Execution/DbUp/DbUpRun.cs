@@ -1,0 +1,129 @@
+using System.Data;
+using System.Data.Common;
+using System.Diagnostics;
+using DbUp.Builder;
+using DbUp.Engine;
+using DbUp.Postgresql;
+using DbUp.Sqlite;
+using Toolkit.Database.Engines;
+using Toolkit.Database.Journal;
+
+namespace Toolkit.Database.Execution.DbUp;
+
+/// <summary>
+/// The one execution path: planned steps run through DbUp's <see cref="UpgradeEngine"/> with our seams plugged in
+/// (script provider fed by the plan, preprocessor for variables, journal adapter, connection manager, cancellable
+/// executor around DbUp's own PostgreSQL or SQLite executor). DbUp has one transaction mode per engine, so a run in
+/// which some scripts must run outside a transaction (CONCURRENTLY) is a sequence of DbUp runs: consecutive
+/// transactional scripts in one <c>WithTransactionPerScript</c> run, each outside script in a <c>WithoutTransaction</c> run.
+/// </summary>
+internal static class DbUpRun
+{
+    /// <summary>Runs <paramref name="steps"/> in order; stops at the first failure.</summary>
+    public static async Task<ScriptRunResult> RunAsync(ScriptEngineConfiguration configuration, JournalTable journal,
+        IReadOnlyList<(PlanStep Step, string Sql)> steps, CancellationToken cancellationToken)
+    {
+        var executed = new List<ExecutedScript>();
+        foreach (var (mode, segment) in Segments(steps, configuration.TransactionMode))
+        {
+            var (stored, failure) = await Task.Run(() => RunSegment(configuration, journal, mode, segment, cancellationToken), CancellationToken.None);
+            executed.AddRange(stored);
+            if (failure is not null) return failure with { Executed = executed };
+        }
+        return new ScriptRunResult { Executed = executed };
+    }
+
+    /// <summary>Runs one idempotent, unjournaled script (the isolation scripts) through DbUp with its <c>NullJournal</c>.</summary>
+    public static Task RunUnjournaledAsync(IDatabaseEngine engine, string name, string sql, IReadOnlyList<ScriptVariable> variables, CancellationToken cancellationToken)
+    {
+        var names = variables.Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
+        var mode = TransactionRequirement.NeedsNoTransaction(sql, names) ? TransactionMode.None : TransactionMode.WholeRun;
+        return Task.Run(() =>
+        {
+            var result = Perform(engine, null, null, null, mode, new global::DbUp.ScriptProviders.StaticScriptProvider([new SqlScript(name, sql)]), new global::DbUp.Helpers.NullJournal(),
+                new VariablePreprocessor(variables, engine, new Stopwatch()), NullScriptLog.Instance, cancellationToken, _ => { });
+            if (!result.Successful) throw result.Error ?? new InvalidOperationException($"{name} failed");
+        }, CancellationToken.None);
+    }
+
+    // One DbUp engine: our connection manager, journal, preprocessor and a cancellable DbUp executor, in `mode`.
+    // `schema` is DbUp's own: a raw $schema$ variable (DbUp strips "$schema$." from scripts when it has none).
+    private static DatabaseUpgradeResult Perform(IDatabaseEngine engine, string? schema, string? setup, TimeSpan? statementTimeout, TransactionMode mode, global::DbUp.Engine.IScriptProvider scripts,
+        global::DbUp.Engine.IJournal journal, global::DbUp.Engine.IScriptPreprocessor preprocessor, IScriptLog log, CancellationToken cancellationToken, Action<string> starting)
+    {
+        DbConnection? current = null;
+        var manager = new ScriptConnectionManager(() => current = engine.CreateConnection(), connection =>
+        {
+            if (setup is null) return;
+            using var command = connection.CreateCommand();
+            command.CommandText = setup;
+            command.ExecuteNonQuery();
+        });
+        var timeout = statementTimeout is { } t ? (int)Math.Ceiling(t.TotalSeconds) + 5 : 0;
+        var builder = new UpgradeEngineBuilder();
+        builder.Configure(c =>
+        {
+            c.ConnectionManager = manager;
+            c.Journal = journal;
+            global::DbUp.Engine.IScriptExecutor inner = engine.Name == "sqlite"
+                ? new SqliteScriptExecutor(() => c.ConnectionManager, () => c.Log, null, () => c.VariablesEnabled, c.ScriptPreprocessors, () => c.Journal)
+                : new PostgresqlScriptExecutor(() => c.ConnectionManager, () => c.Log, schema, () => c.VariablesEnabled, c.ScriptPreprocessors, () => c.Journal);
+            inner.ExecutionTimeoutSeconds = timeout;
+            c.ScriptExecutor = new CancellableExecutor(inner, cancellationToken, () => { if (current is { } running) engine.CancelRunning(running); }, starting);
+        });
+        builder = builder.WithScripts(scripts)
+            .WithScriptSorter(found => found.OrderBy(s => s.SqlScriptOptions.RunGroupOrder))
+            .WithVariablesDisabled()
+            .WithPreprocessor(preprocessor)
+            .ResetConfiguredLoggers()
+            .LogTo(new UpgradeLogAdapter(log));
+        builder = mode switch
+        {
+            TransactionMode.WholeRun => builder.WithTransaction(),
+            TransactionMode.None => builder.WithoutTransaction(),
+            _ => builder.WithTransactionPerScript(),
+        };
+        return builder.Build().PerformUpgrade();
+    }
+
+    private static IEnumerable<(TransactionMode Mode, List<(PlanStep Step, string Sql)> Steps)> Segments(IReadOnlyList<(PlanStep Step, string Sql)> steps, TransactionMode mode)
+    {
+        if (mode != TransactionMode.PerScript) { if (steps.Count > 0) yield return (mode, steps.ToList()); yield break; }
+        var current = new List<(PlanStep, string)>();
+        foreach (var step in steps)
+        {
+            if (!step.Step.OutsideTransaction) { current.Add(step); continue; }
+            if (current.Count > 0) { yield return (TransactionMode.PerScript, current); current = []; }
+            yield return (TransactionMode.None, [step]);
+        }
+        if (current.Count > 0) yield return (TransactionMode.PerScript, current);
+    }
+
+    private static (IReadOnlyList<ExecutedScript> Stored, ScriptRunResult? Failure) RunSegment(ScriptEngineConfiguration configuration, JournalTable journal,
+        TransactionMode mode, List<(PlanStep Step, string Sql)> steps, CancellationToken cancellationToken)
+    {
+        var engine = configuration.Engine;
+        var clock = new Stopwatch();
+        var planned = steps.Select((s, i) => new PlannedScript(s.Step, s.Sql, i)).ToList();
+        var byName = planned.ToDictionary(p => p.DbUpName, StringComparer.Ordinal);
+        var adapter = new ScriptJournalAdapter(new JournalWriter(engine, journal, exists: true), byName, clock);
+        var dbUpSchema = configuration.Variables.FirstOrDefault(v => v.Name == "schema" && v.Kind == VariableKind.Raw)?.Value;
+        var result = Perform(engine, dbUpSchema, engine.SessionSetupSql(configuration.StatementTimeout, configuration.Schema), configuration.StatementTimeout, mode,
+            new PlannedScriptProvider(planned), adapter, new VariablePreprocessor(configuration.Variables, engine, clock), configuration.Log, cancellationToken,
+            name => configuration.Log.Info($"{(byName[name].Step.Direction == ScriptDirection.Up ? "applying" : "reverting")} {byName[name].Step.Name}{(mode == TransactionMode.None ? " (outside a transaction)" : "")}"));
+        if (result.Successful) return (adapter.Stored, null);
+        var failed = result.ErrorScript is { } script && byName.TryGetValue(script.Name, out var p) ? p.Step.Name : null;
+        var cancelled = cancellationToken.IsCancellationRequested || result.Error is OperationCanceledException;
+        var message = cancelled && failed is null
+            ? "cancelled before " + (planned.FirstOrDefault(s => adapter.Stored.All(e => e.Name != s.Step.Name))?.Step.Name ?? "the next script")
+            : $"{failed ?? "a script"} failed: {result.Error?.Message}" + mode switch
+            {
+                TransactionMode.WholeRun => " (the whole run was rolled back)",
+                TransactionMode.None => " (it ran outside a transaction: its statements before the failing one stay applied, and it is not journaled)",
+                _ => "",
+            };
+        // In a single transaction the rows DbUp stored were rolled back with the scripts.
+        var kept = mode == TransactionMode.WholeRun ? [] : adapter.Stored;
+        return (kept, ScriptRunResult.Failed(cancelled ? ScriptFailure.Cancelled : ScriptFailure.ScriptFailed, message, failed ?? planned.FirstOrDefault()?.Step.Name));
+    }
+}
