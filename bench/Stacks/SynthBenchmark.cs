@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Toolkit.Core.Processes;
 using Toolkit.Stacks.Configuration;
 using Toolkit.Stacks.Platforms;
 using Toolkit.Stacks.Schemas;
@@ -56,15 +57,13 @@ public sealed class SynthBenchmark : IBenchmark
     private static async Task<ChildReport> RunChild(int tenants)
     {
         var self = Environment.GetCommandLineArgs()[0];
-        var start = self.EndsWith(".dll", StringComparison.Ordinal)
-            ? new ProcessStartInfo("dotnet") { ArgumentList = { self } }
-            : new ProcessStartInfo(self);
-        foreach (var a in new[] { "stacks-synth", "--child", tenants.ToString(CultureInfo.InvariantCulture) }) start.ArgumentList.Add(a);
-        start.RedirectStandardOutput = true;
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"child for {tenants} tenants failed: {output}");
+        string[] child = ["stacks-synth", "--child", tenants.ToString(CultureInfo.InvariantCulture)];
+        var spec = self.EndsWith(".dll", StringComparison.Ordinal)
+            ? ProcessSpec.For("dotnet").WithArguments([self, .. child])
+            : ProcessSpec.For(self).WithArguments(child);
+        var result = await ProcessRunner.RunAsync(spec);
+        var output = result.StandardOutput;
+        if (result.ExitCode != 0) throw new InvalidOperationException($"child for {tenants} tenants failed: {output}");
         return JsonSerializer.Deserialize<ChildReport>(output.Trim().Split('\n')[^1])!;
     }
 
