@@ -74,6 +74,36 @@ public sealed class ProgramFacts
         _ => [],
     };
 
+    /// <summary>
+    /// The names <paramref name="resource"/> waits for before Pulumi creates it: every resource or variable its inputs
+    /// refer to, its dependsOn, parent and provider, and through variables what they refer to.
+    /// </summary>
+    public IReadOnlySet<string> DirectDependencies(Resource resource)
+    {
+        var names = new HashSet<string>(References(resource.Properties), StringComparer.Ordinal);
+        names.UnionWith(resource.Options.DependsOn);
+        if (resource.Options.Parent is { } parent) names.Add(parent);
+        if (resource.Options.Provider is { } provider) names.Add(provider);
+        foreach (var name in names.ToList())
+            if (Variables.TryGetValue(name, out var variable)) names.UnionWith(References(variable));
+        return names;
+    }
+
+    /// <summary>True when Pulumi cannot create <paramref name="later"/> before <paramref name="earlier"/> exists (a path of dependencies).</summary>
+    public bool WaitsFor(string later, string earlier)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([later]);
+        while (pending.TryPop(out var name))
+        {
+            if (!seen.Add(name)) continue;
+            var deps = Find(name) is { } r ? DirectDependencies(r) : Variables.TryGetValue(name, out var v) ? References(v).ToHashSet() : [];
+            if (deps.Contains(earlier)) return true;
+            foreach (var d in deps) pending.Push(d);
+        }
+        return false;
+    }
+
     /// <summary>The resources <paramref name="value"/> refers to.</summary>
     public IEnumerable<Resource> Referenced(Value? value) => References(value).Distinct().Select(Find).OfType<Resource>();
 

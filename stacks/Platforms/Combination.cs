@@ -53,7 +53,8 @@ public sealed record Combination(DeploymentPattern Pattern, IsolationLevel Isola
                 Regions = regions,
                 Domain = "acme.example.com",
                 Kubernetes = Compute == "kubernetes"
-                    ? regions.ToDictionary(r => r, r => new KubernetesClusterConfig($"acme-{r}", null))
+                    ? regions.Select((r, i) => (r, i)).ToDictionary(x => x.r, x => new KubernetesClusterConfig($"acme-{x.r}", null, $"acme-{x.r}",
+                        $"vpc-0{x.i}a1b2c3d4e5f6078", [$"subnet-0{x.i}a1b2c3d4e5f6071", $"subnet-0{x.i}a1b2c3d4e5f6072", $"subnet-0{x.i}a1b2c3d4e5f6073"], $"sg-0{x.i}a1b2c3d4e5f6079"))
                     : new Dictionary<string, KubernetesClusterConfig>(),
             },
             Compliance = compliance ?? new ComplianceConfig

@@ -62,7 +62,7 @@ public static class KubernetesCompute
         var nsName = platformNs.Output("metadata.name");
         var tenantTier = scope.Context.Isolation == IsolationLevel.DbPerTenant;
         AddNetworkPolicies(scope, region, nsName, r.Network.VpcCidr, opts, region, tenant: false, tenantTier);
-        AddServiceAccount(scope, $"sa-{region}", nsName, scope.Context.ProjectName, identity.Role, clusterName, opts with { Parent = platformNs.Name }, region);
+        var platformIdentity = AddServiceAccount(scope, $"sa-{region}", nsName, scope.Context.ProjectName, identity.Role, clusterName, opts with { Parent = platformNs.Name }, region);
 
         var services = new List<Value>();
         var origins = new Dictionary<string, Value>(StringComparer.Ordinal);
@@ -72,7 +72,7 @@ public static class KubernetesCompute
             if (tenantTier)
                 // The web tier reaches a tenant's own pods at their Service (namespace PROJECT-SLUG).
                 env.Add(Expr.Map(("name", "TOOLKIT_TENANT_SERVICE"), ("value", $"http://tenant-{color}.{scope.Context.ProjectName}-{{slug}}.svc.cluster.local")));
-            var svc = AddWorkload(scope, $"web-{color}-{region}", "web", color, nsName, images[color], env, opts, region, certificateArn: certificateArn);
+            var svc = AddWorkload(scope, $"web-{color}-{region}", "web", color, nsName, images[color], env, opts, platformIdentity, region, certificateArn: certificateArn);
             services.Add(svc.Output("metadata.name"));
             origins[color] = svc.Output("status.loadBalancer.ingress[0].hostname");
         }
@@ -102,11 +102,11 @@ public static class KubernetesCompute
                         ("persistentvolumeclaims", "10"),
                         ("services.loadbalancers", "0")))))), child, region);
                 AddNetworkPolicies(scope, $"{tenant.Slug}-{region}", name, r.Network.VpcCidr, child, region, tenant: true, tenantTier);
-                AddServiceAccount(scope, $"sa-{tenant.Slug}-{region}", name, $"{scope.Context.ProjectName}-{tenant.Slug}", tenantRole, clusterName, child, region);
+                var tenantIdentity = AddServiceAccount(scope, $"sa-{tenant.Slug}-{region}", name, $"{scope.Context.ProjectName}-{tenant.Slug}", tenantRole, clusterName, child, region);
                 foreach (var color in scope.Context.Colors)
                     AddWorkload(scope, $"tenant-{tenant.Slug}-{color}-{region}", "tenant", color, name, images[color],
                         database is null ? DatabaseEnv(data.SharedSecretArn(region), data.SharedHost(region), null)
-                            : DatabaseEnv(database.SecretArns[region], database.Hosts[region], null), child, region, tenant);
+                            : DatabaseEnv(database.SecretArns[region], database.Hosts[region], null), child, tenantIdentity, region, tenant);
             }
 
         return new RegionalCompute(region, origins[scope.Context.Colors[0]], origins, new Dictionary<string, string>(), services, null);
@@ -140,12 +140,12 @@ public static class KubernetesCompute
             ("enableServerSideApply", true)), region);
     }
 
-    private static void AddServiceAccount(StackScope scope, string name, Value ns, string nsLiteral, Resource role, ConfigDeclaration clusterName,
+    private static Resource AddServiceAccount(StackScope scope, string name, Value ns, string nsLiteral, Resource role, ConfigDeclaration clusterName,
         ResourceOptions opts, string region)
     {
         scope.Program.Add(name, "kubernetes:core/v1:ServiceAccount", Expr.Map(
             ("metadata", Metadata(ServiceAccount, ns))), opts, region);
-        scope.Aws($"{name}-identity", "aws:eks/podIdentityAssociation:PodIdentityAssociation", Expr.Map(
+        return scope.Aws($"{name}-identity", "aws:eks/podIdentityAssociation:PodIdentityAssociation", Expr.Map(
             ("clusterName", clusterName.Ref),
             ("namespace", nsLiteral),
             ("serviceAccount", ServiceAccount),
@@ -200,15 +200,18 @@ public static class KubernetesCompute
     }
 
     private static Resource AddWorkload(StackScope scope, string name, string tier, string color, Value ns, ConfigDeclaration image,
-        List<Value> env, ResourceOptions opts, string region, TenantConfig? tenant = null, Value? certificateArn = null)
+        List<Value> env, ResourceOptions opts, Resource identity, string region, TenantConfig? tenant = null, Value? certificateArn = null)
     {
         var replicas = scope.Context.Stack.Instances;
+        // A suspended tenant's own workloads are scaled to zero (no HPA: its minimum is at least one).
+        var suspended = tenant?.Status == TenantStatus.Suspended;
         var health = scope.Context.Config.Deployment.HealthCheck;
         var labels = Expr.Map(("app", scope.Context.ProjectName), ("tier", tier), ("color", color));
         var deployment = scope.Program.Add(name, "kubernetes:apps/v1:Deployment", Expr.Map(
             ("metadata", Metadata($"{tier}-{color}", ns)),
             ("spec", Expr.Map(
                 // No replicas: the HPA owns the count; a replicas field here would reset it on every `pulumi up`.
+                ("replicas", suspended ? (Value)0 : null),
                 ("selector", Expr.Map(("matchLabels", labels))),
                 ("strategy", Expr.Map(("type", "RollingUpdate"), ("rollingUpdate", Expr.Map(("maxSurge", MaxSurge), ("maxUnavailable", 0))))),
                 ("template", Expr.Map(
@@ -229,7 +232,9 @@ public static class KubernetesCompute
                             ("limits", Expr.Map(("cpu", $"{PodCpuLimitMillis}m"), ("memory", $"{PodMemoryLimitMi}Mi"))))),
                         ("readinessProbe", Expr.Map(
                             ("httpGet", Expr.Map(("path", health.Path), ("port", Naming.AppPort))),
-                            ("periodSeconds", health.IntervalSeconds))))))))))))), opts, region);
+                            ("periodSeconds", health.IntervalSeconds))))))))))))),
+            // Pods started before their Pod Identity association get no AWS credentials until they restart.
+            opts with { DependsOn = [identity.Name] }, region);
         var metadata = Metadata($"{tier}-{color}", ns);
         var isPublic = certificateArn is not null;
         if (isPublic)
@@ -255,6 +260,7 @@ public static class KubernetesCompute
                 ("selector", labels),
                 ("ports", Expr.List(Expr.Map(("name", isPublic ? "https" : "http"), ("port", isPublic ? 443 : 80), ("targetPort", Naming.AppPort))))))),
             opts, region);
+        if (suspended) return service;
         scope.Program.Add($"{name}-hpa", "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", Expr.Map(
             ("metadata", Metadata($"{tier}-{color}", ns)),
             ("spec", Expr.Map(
