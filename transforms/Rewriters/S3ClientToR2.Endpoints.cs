@@ -137,11 +137,14 @@ public sealed partial class S3ClientToR2
         return [(creation.Initializer, updated)];
     }
 
-    // services.AddAWSService<IAmazonS3>() from AWSSDK.Extensions.NETCore.Setup.
+    // services.AddAWSService<IAmazonS3>() from AWSSDK.Extensions.NETCore.Setup, or services.AddSingleton<IAmazonS3, AmazonS3Client>()
+    // (and AddScoped/AddTransient, or AddSingleton<AmazonS3Client>()), where the container calls a constructor itself.
     private static bool IsAwsServiceRegistration(InvocationExpressionSyntax invocation, SemanticModel model) =>
-        invocation.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "AddAWSService" } }
-        && model.GetSymbolInfo(invocation).Symbol is IMethodSymbol { TypeArguments: [var service] }
-        && SymbolNames.FullName(service) == ClientInterface;
+        invocation.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: var method } }
+        && model.GetSymbolInfo(invocation).Symbol is IMethodSymbol { TypeArguments: var types }
+        && (method == "AddAWSService" && types is [var service] && SymbolNames.FullName(service) == ClientInterface
+            || method is "AddSingleton" or "AddScoped" or "AddTransient" && invocation.ArgumentList.Arguments.Count == 0 && types.Length is 1 or 2
+               && SymbolNames.FullName(types[^1]) == ClientType);
 
     /// <summary>
     /// <c>services.AddAWSService&lt;IAmazonS3&gt;()</c> builds the client from the AWS options (region, profile):
@@ -156,12 +159,16 @@ public sealed partial class S3ClientToR2
             return null;
         }
         var member = (MemberAccessExpressionSyntax)invocation.Expression;
+        var generic = (GenericNameSyntax)member.Name;
+        var registered = generic.Identifier.ValueText == "AddAWSService" ? "Amazon.S3.IAmazonS3" : generic.TypeArgumentList.Arguments[0].ToString();
+        var lifetime = generic.Identifier.ValueText == "AddAWSService" ? "AddSingleton" : generic.Identifier.ValueText;
         var endpoint = EndpointFor(sources, path, invocation, model, run, needsCredentials: true);
         var indent = ScopeSearch.IndentOf(invocation);
         var client = endpoint.Credentials is null ? $"new Amazon.S3.AmazonS3Client({NewConfig(endpoint.ServiceUrl, indent)})" : $"new Amazon.S3.AmazonS3Client({endpoint.Credentials}, {NewConfig(endpoint.ServiceUrl, indent)})";
-        sources.AddManualStep(path, line,
-            "AddAWSService<IAmazonS3>() became a singleton AmazonS3Client built for R2: it no longer reads the AWS section's region or profile (AddDefaultAWSOptions stays for other AWS services).");
-        var text = $"{member.Expression}{member.OperatorToken}AddSingleton<Amazon.S3.IAmazonS3>(_ => {client})";
+        sources.AddManualStep(path, line, generic.Identifier.ValueText == "AddAWSService"
+            ? "AddAWSService<IAmazonS3>() became a singleton AmazonS3Client built for R2: it no longer reads the AWS section's region or profile (AddDefaultAWSOptions stays for other AWS services)."
+            : $"{generic} let the container build the AmazonS3Client with the AWS defaults; it now builds one for R2.");
+        var text = $"{member.Expression}{member.OperatorToken}{lifetime}<{registered}>(_ => {client})";
         return SyntaxFactory.ParseExpression(text).WithTriviaFrom(invocation);
     }
 
