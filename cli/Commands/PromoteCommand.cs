@@ -136,10 +136,10 @@ public sealed class PromoteCommand : ICommandDefinition
     {
         if (plan.Local is { } local)
         {
-            var prefix = Path.Combine(plan.ConfigDirectory, ".toolkit", "nginx", plan.Stack);
+            var prefix = Toolkit.Core.Layout.ToolkitDirectory.Beside(plan.ConfigPath).Nginx(plan.Stack);
             return new NginxActuator(new NginxSite(prefix, local.Listen, local.Blue, local.Green, Environment.UserName == "root"), client);
         }
-        return new PulumiActuator(pulumiDirectory ?? Path.Combine(plan.ConfigDirectory, ".toolkit", "stacks", plan.Stack), plan.Stack, TrafficWeights.ConfigValues, Outputs.GreenEndpoints,
+        return new PulumiActuator(pulumiDirectory ?? Toolkit.Core.Layout.ToolkitDirectory.Beside(plan.ConfigPath).Stack(plan.Stack), plan.Stack, TrafficWeights.ConfigValues, Outputs.GreenEndpoints,
             line => Console.Error.WriteLine("  pulumi: " + line));
     }
 }

@@ -23,8 +23,7 @@ public static class PulumiInvocation
         {
             var result = run.Synthesize(p);
             var stack = result.Program!.StackName;
-            var configDirectory = Path.GetDirectoryName(Path.GetFullPath(p.GetValue(run.Config)!))!;
-            var directory = Path.GetFullPath(p.GetValue(output) ?? Path.Combine(configDirectory, ".toolkit", "stacks", stack));
+            var directory = Path.GetFullPath(p.GetValue(output) ?? Toolkit.Core.Layout.ToolkitDirectory.Beside(p.GetValue(run.Config)!).Stack(stack));
             StackSynthesisRun.Write(result, directory);
             Console.WriteLine($"Synthesized stack '{stack}' ({result.Program.Resources.Count} resources) into {directory}");
 

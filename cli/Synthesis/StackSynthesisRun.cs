@@ -26,6 +26,12 @@ public sealed class StackSynthesisRun
     /// <summary>--allow-warnings.</summary>
     public Option<bool> AllowWarnings { get; } = new("--allow-warnings") { Description = "Go on when the config or the stack raises warnings (they are still printed, and listed in --json); errors always stop. To accept one warning for good, acknowledge it in toolkit.yaml (docs/configuration.md#acknowledgements)." };
 
+    /// <summary>--image.</summary>
+    public Option<string?> Image { get; } = new("--image")
+    {
+        Description = "Container image the stack runs, instead of stacks.STACK.image (CI passes the tag it just pushed). Example: ghcr.io/acme/app:3f2c1a9",
+    };
+
     /// <summary>Adds the shared options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
@@ -33,6 +39,7 @@ public sealed class StackSynthesisRun
         command.Options.Add(Stack);
         command.Options.Add(Schemas);
         command.Options.Add(AllowWarnings);
+        command.Options.Add(Image);
     }
 
     /// <summary>
@@ -47,6 +54,11 @@ public sealed class StackSynthesisRun
     {
         var allowWarnings = parse.GetValue(AllowWarnings);
         var config = ConfigLoader.Load(configPath);
+        if (parse.GetValue(Image) is { Length: > 0 } image)
+        {
+            var stack = parse.GetValue(Stack)!;
+            config = config with { Stacks = config.Stacks.Select(s => s.Name == stack ? s with { Image = image } : s).ToList() };
+        }
         List<Diagnostic> findings = [.. ConfigValidator.Validate(config).Diagnostics];
         if (findings.Any(d => d.Blocks(allowWarnings))) throw new DiagnosticException(findings.Where(d => d.Severity != Severity.Info).ToList());
         var schemaDirectory = parse.GetValue(Schemas);

@@ -63,6 +63,6 @@ public sealed class AnalysisRunner(Func<Metric, IMetricProvider> providerFor)
         {
             return new Measurement(AnalysisPhase.Error, null, e.Message);
         }
-        return new Measurement(Evaluator.Evaluate(value, metric), value);
+        return new Measurement(Evaluator.Evaluate(value, metric), value) { Samples = provider.LastSamples };
     }
 }

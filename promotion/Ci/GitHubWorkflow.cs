@@ -1,3 +1,5 @@
+using Toolkit.Core.Layout;
+
 namespace Toolkit.Promotion.Ci;
 
 /// <summary>
@@ -16,9 +18,23 @@ public static class GitHubWorkflow
     /// <summary>Where the workflow is written, relative to the repository root.</summary>
     public const string RelativePath = ".github/workflows/deploy.yml";
 
-    /// <summary>The workflow YAML for <paramref name="config"/> (relative path of toolkit.yaml) and the production stack.</summary>
+    /// <summary>Repository variable naming the Toolkit repository the jobs install <c>toolkit</c> from (<c>OWNER/NAME</c>).</summary>
+    public const string RepositoryVariable = "TOOLKIT_REPOSITORY";
+
+    /// <summary>
+    /// The workflow YAML for <paramref name="config"/> (relative path of toolkit.yaml) and the production stack. Every
+    /// job installs <c>toolkit</c> the way the README does (a checkout of the Toolkit repository named by the
+    /// <see cref="RepositoryVariable"/> repository variable, then <c>scripts/install.sh</c>); the image built from the
+    /// commit is what staging runs and what production's green runs; the promotion state is restored and saved with the
+    /// cache around <c>toolkit promote</c>, so a re-run of a killed job resumes the promotion.
+    /// </summary>
     public static string Render(string config, string productionStack, string stagingStack)
     {
+        var configDirectory = Path.GetDirectoryName(config.Replace('\\', '/')) is { Length: > 0 } d ? d.Replace('\\', '/') + "/" : "";
+        var toolkit = configDirectory + ToolkitDirectory.Name;
+        var release = $"{toolkit}/release.json";
+        var state = $"{toolkit}/promotion.{productionStack}.json";
+        var program = $"{toolkit}/stacks/{productionStack}";
         var steps = new Dictionary<string, string>
         {
             ["lint_and_test"] = Run("Check formatting", "dotnet format --verify-no-changes") + Run("Test", "dotnet test -c Release"),
@@ -26,13 +42,21 @@ public static class GitHubWorkflow
                                 + Run("Compliance (SARIF)", $"toolkit compliance report --config {config} --stack {productionStack} --format sarif --out compliance.sarif")
                                 + "      - uses: github/codeql-action/upload-sarif@v3\n        with:\n          sarif_file: compliance.sarif\n",
             ["build_and_push"] = Run("Build and push image", "docker build -t \"$IMAGE\" . && echo \"${{ secrets.GITHUB_TOKEN }}\" | docker login ghcr.io -u \"${{ github.actor }}\" --password-stdin && docker push \"$IMAGE\""),
-            ["database_migration"] = Run("Migrate", "toolkit db migrate --connection \"${{ secrets.DATABASE_URL }}\" --scripts db/ --release-manifest .toolkit/release.json")
-                                     + "      - uses: actions/upload-artifact@v4\n        with:\n          name: release-manifest\n          path: .toolkit/release.json\n",
-            ["deploy_staging"] = Run("Deploy staging", $"toolkit up --config {config} --stack {stagingStack} --yes"),
+            ["database_migration"] = Run("Migrate", $"toolkit db migrate --connection \"${{{{ secrets.DATABASE_URL }}}}\" --scripts db/ --release-manifest {release}")
+                                     + $"      - uses: actions/upload-artifact@v4\n        with:\n          name: release-manifest\n          path: {release}\n",
+            // Staging runs the new image outright.
+            ["deploy_staging"] = Run("Deploy staging (the image just built)", $"toolkit up --config {config} --stack {stagingStack} --image \"$IMAGE\" --yes"),
             ["integration_tests"] = Run("Integration tests", "dotnet test -c Release --filter Category=Integration"),
-            ["deploy_production"] = "      - uses: actions/download-artifact@v4\n        with:\n          name: release-manifest\n          path: .toolkit\n"
-                                    + Run("Deploy green (weights unchanged)", $"toolkit up --config {config} --stack {productionStack} --yes")
-                                    + Run("Promote green", $"toolkit promote --config {config} --stack {productionStack} --target pulumi --junit promotion.xml --github-summary --release-manifest .toolkit/release.json")
+            // Production: green gets the new image (blue keeps serving the old one), then traffic moves step by step.
+            ["deploy_production"] = $"      - uses: actions/download-artifact@v4\n        with:\n          name: release-manifest\n          path: {toolkit}\n"
+                                    + "      - name: Restore the promotion state (a killed run resumes)\n        uses: actions/cache/restore@v4\n"
+                                    + $"        with:\n          path: {state}\n          key: promotion-{productionStack}-${{{{ github.sha }}}}-${{{{ github.run_attempt }}}}\n          restore-keys: promotion-{productionStack}-${{{{ github.sha }}}}-\n"
+                                    + Run("Synthesize production", $"toolkit synth --config {config} --stack {productionStack} --out {program}")
+                                    + Run("Give green the new image", $"cd {program} && pulumi stack select {productionStack} --create && pulumi config set greenImage \"$IMAGE\"")
+                                    + Run("Deploy green (weights unchanged)", $"toolkit up --config {config} --stack {productionStack} --out {program} --yes")
+                                    + Run("Promote green", $"toolkit promote --config {config} --stack {productionStack} --target pulumi --pulumi-dir {program} --junit promotion.xml --github-summary --release-manifest {release}")
+                                    + "      - name: Save the promotion state\n        if: always()\n        uses: actions/cache/save@v4\n"
+                                    + $"        with:\n          path: {state}\n          key: promotion-{productionStack}-${{{{ github.sha }}}}-${{{{ github.run_attempt }}}}\n"
                                     + "      - uses: actions/upload-artifact@v4\n        if: always()\n        with:\n          name: promotion-junit\n          path: promotion.xml\n",
             ["post_deploy_verification"] = Run("Compliance report", $"toolkit compliance report --config {config} --stack {productionStack} --format md --out compliance.md")
                                            + Run("Job summary", "cat compliance.md >> \"$GITHUB_STEP_SUMMARY\""),
@@ -40,6 +64,7 @@ public static class GitHubWorkflow
         var yaml = new System.Text.StringBuilder();
         yaml.Append("# Written by `toolkit ci init --provider github`. Exit codes of toolkit: 0 ok, 1 failed (promotion rolled back),\n");
         yaml.Append("# 3 missing tool, 4 stopped for a person (one-way migration: traffic left where it was).\n");
+        yaml.Append($"# Set the repository variable {RepositoryVariable} to the Toolkit repository (OWNER/NAME) every job installs toolkit from.\n");
         yaml.Append("name: deploy\n");
         yaml.Append("on:\n  push:\n    branches: [main]\n");
         yaml.Append("concurrency:\n  group: deploy\n  cancel-in-progress: false  # a killed promotion is resumed by the next run\n");
@@ -56,12 +81,19 @@ public static class GitHubWorkflow
             yaml.Append("      - uses: actions/checkout@v4\n");
             yaml.Append("      - uses: actions/setup-dotnet@v4\n        with:\n          dotnet-version: '10.0.x'\n");
             if (stage is "deploy_staging" or "deploy_production" or "database_migration") yaml.Append("      - uses: pulumi/actions@v6\n");
-            yaml.Append(Run("Install toolkit", "dotnet tool install --global Toolkit.Cli"));
+            yaml.Append(InstallToolkit);
             yaml.Append(steps[stage]);
             previous = stage;
         }
         return yaml.ToString();
     }
+
+    // The README's install command (scripts/install.sh), from a checkout of the Toolkit repository, onto the job's PATH.
+    private const string InstallToolkit =
+        "      - name: Check out Toolkit\n        uses: actions/checkout@v4\n        with:\n" +
+        "          repository: ${{ vars." + RepositoryVariable + " }}\n          ref: ${{ vars.TOOLKIT_REF || 'main' }}\n          path: .toolkit-src\n" +
+        "      - name: Install toolkit (scripts/install.sh, as the README says)\n" +
+        "        run: .toolkit-src/scripts/install.sh --tool-path \"$RUNNER_TEMP/toolkit\" && echo \"$RUNNER_TEMP/toolkit\" >> \"$GITHUB_PATH\"\n";
 
     private static string Run(string name, string command) => $"      - name: {name}\n        run: {command}\n";
 }

@@ -12,6 +12,22 @@ namespace Toolkit.Promotion.Engine;
 /// </summary>
 public static class PlanBuilder
 {
+    /// <summary>Port offset between stacks' local load balancers: the first stack listens where the config says, the next 100 above...</summary>
+    public const int StackPortStride = 100;
+
+    /// <summary>
+    /// The local target of the stack at <paramref name="index"/> in the config's stacks: its own listen port
+    /// (configured port + <see cref="StackPortStride"/> x index), so two stacks' nginx never bind the same address.
+    /// </summary>
+    public static LocalTrafficConfig ForStack(LocalTrafficConfig local, int index)
+    {
+        if (index <= 0) return local;
+        var colon = local.Listen.LastIndexOf(':');
+        return colon > 0 && int.TryParse(local.Listen[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port + (StackPortStride * index) <= 65535
+            ? local with { Listen = $"{local.Listen[..colon]}:{(port + (StackPortStride * index)).ToString(CultureInfo.InvariantCulture)}" }
+            : local;
+    }
+
     /// <summary>Builds the plan or throws <see cref="DiagnosticException"/> naming each bad value.</summary>
     public static PromotionPlan Build(ToolkitConfig config, PromotionRequest request)
     {
@@ -73,7 +89,7 @@ public static class PlanBuilder
             ScaleDownDelay = delay,
             HealthPath = blueGreen.Local?.HealthPath ?? config.Deployment.HealthCheck.Path,
             RequestTimeout = TimeSpan.FromSeconds(Math.Max(1, config.Deployment.HealthCheck.TimeoutSeconds)),
-            Local = target == "local" ? blueGreen.Local : null,
+            Local = target == "local" && blueGreen.Local is { } l ? ForStack(l, config.Stacks.Select(s => s.Name).ToList().IndexOf(request.Stack)) : null,
             Release = release,
             Prometheus = prometheus,
         };
@@ -146,7 +162,7 @@ public static class PlanBuilder
     private static ReleaseManifest? LoadRelease(string? typed, string configPath, List<Diagnostic> errors)
     {
         var path = typed is null
-            ? Path.Combine(Path.GetDirectoryName(configPath)!, ".toolkit", "release.json")
+            ? Toolkit.Core.Layout.ToolkitDirectory.Beside(configPath).ReleaseManifest
             : Path.GetFullPath(typed);
         if (typed is null && !File.Exists(path)) return null;
         try

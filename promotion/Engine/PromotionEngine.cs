@@ -109,7 +109,8 @@ public sealed class PromotionEngine(
         var failed = analysis.FirstUnsuccessful!;
         var metric = step.Metrics.First(m => m.Name == failed.Metric.Name);
         var what = $"metric '{metric.Name}' {metric.Phase.ToString().ToLowerInvariant()} at step {step.Step}/{plan.Steps.Count} ({step.GreenPercent} % green): " +
-                   $"value {Value(metric.WorstValue)} against '{metric.Condition}' ({metric.Failed} failed, {metric.Inconclusive} inconclusive, {metric.Errors} errors in {metric.Measured} measurements{(metric.Message is null ? "" : "; " + metric.Message)})";
+                   $"value {Value(metric.WorstValue)} against '{metric.Condition}' ({metric.Failed} failed, {metric.Inconclusive} inconclusive, {metric.Errors} errors in {metric.Measured} measurements{(metric.Message is null ? "" : "; " + metric.Message)})" +
+                   (metric.Samples.Count > 0 ? $"; samples: {string.Join("; ", metric.Samples)}" : "");
         PromotionOutcome outcome;
         string message;
         if (plan.Release is { OneWay: true } release)

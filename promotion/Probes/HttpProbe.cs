@@ -22,7 +22,13 @@ public sealed class HttpProbe(HttpClient client, TimeSpan requestTimeout)
     })
     { Timeout = Timeout.InfiniteTimeSpan };
 
-    /// <summary>GETs <paramref name="url"/> once; a timeout or connection failure is a sample with no status.</summary>
+    /// <summary>
+    /// Response header the local target's nginx adds: nginx's <c>$upstream_header_time</c>, <c>-</c> when green sent no
+    /// response (so a 502/504 nginx made itself is told apart from one green sent).
+    /// </summary>
+    public const string UpstreamHeaderTime = "X-Toolkit-Upstream-Header-Time";
+
+    /// <summary>GETs <paramref name="url"/> once; a timeout or connection failure is a sample with no status and its error.</summary>
     public async Task<ProbeSample> SendAsync(Uri url, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -33,13 +39,27 @@ public sealed class HttpProbe(HttpClient client, TimeSpan requestTimeout)
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.Add(ProbeHeader, "analysis");
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
-            return new ProbeSample((int)response.StatusCode, Stopwatch.GetElapsedTime(started));
+            var status = (int)response.StatusCode;
+            var unreachable = status is 502 or 504 && response.Headers.TryGetValues(UpstreamHeaderTime, out var times) && times.All(t => t.Trim() == "-");
+            return new ProbeSample(status, Stopwatch.GetElapsedTime(started), unreachable ? $"nginx got no response from green: HTTP {status}" : null);
         }
-        catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (HttpRequestException e)
         {
-            return new ProbeSample(null, Stopwatch.GetElapsedTime(started));
+            return new ProbeSample(null, Stopwatch.GetElapsedTime(started), Describe(e));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new ProbeSample(null, Stopwatch.GetElapsedTime(started), $"timeout after {requestTimeout.TotalSeconds:0.#} s");
         }
     }
+
+    private static string Describe(HttpRequestException e) =>
+        e.InnerException is System.Net.Sockets.SocketException socket ? socket.SocketErrorCode switch
+        {
+            System.Net.Sockets.SocketError.ConnectionRefused => "refused",
+            System.Net.Sockets.SocketError.ConnectionReset => "reset",
+            _ => socket.SocketErrorCode.ToString(),
+        } : e.HttpRequestError.ToString();
 
     /// <summary>GETs <paramref name="url"/> <paramref name="requests"/> times, <paramref name="concurrency"/> at a time.</summary>
     public async Task<IReadOnlyList<ProbeSample>> BatchAsync(Uri url, int requests, int concurrency, CancellationToken cancellationToken)

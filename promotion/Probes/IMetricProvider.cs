@@ -9,4 +9,10 @@ public interface IMetricProvider
 {
     /// <summary>Fetches the current value.</summary>
     Task<double> FetchAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What stands behind the last value, for reports: a few of the requests that failed (or, for a latency, the
+    /// slowest), with their status or error and latency. Empty when the provider has nothing to show.
+    /// </summary>
+    IReadOnlyList<string> LastSamples => [];
 }

@@ -24,7 +24,8 @@ public static class JUnitReport
                 if (metric.Phase is not AnalysisPhase.Successful)
                     testCase.Add(new XElement(metric.Phase is AnalysisPhase.Error ? "error" : "failure",
                         new XAttribute("message", $"{metric.Name} {metric.Phase.ToString().ToLowerInvariant()}: value {Number(metric.WorstValue)}, condition {metric.Condition}"),
-                        $"{metric.Failed} failed, {metric.Inconclusive} inconclusive, {metric.Errors} errors in {metric.Measured} measurements{(metric.Message is null ? "" : "; " + metric.Message)}"));
+                        $"{metric.Failed} failed, {metric.Inconclusive} inconclusive, {metric.Errors} errors in {metric.Measured} measurements{(metric.Message is null ? "" : "; " + metric.Message)}" +
+                        string.Concat(metric.Samples.Select(sample => "\n" + sample))));
                 cases.Add(testCase);
             }
         var reached = report.StepsAnalysed.Select(s => s.Step).DefaultIfEmpty(0).Max();

@@ -34,6 +34,8 @@ public sealed class PlainReporter(TextWriter writer) : IPromotionObserver
         var value = m.Measurement.Value is { } v ? v.ToString("0.####", CultureInfo.InvariantCulture) : "none";
         var why = m.Measurement.Message is { } message ? $" ({message})" : "";
         Write($"  {m.Metric.Name} = {value} [{m.Metric.SuccessCondition}] {m.Measurement.Phase.ToString().ToLowerInvariant()}{why}; metric {m.Assessment.Phase.ToString().ToLowerInvariant()} after {m.Assessment.Measured}/{m.Metric.Count}");
+        if (m.Measurement.Phase != AnalysisPhase.Successful)
+            foreach (var sample in m.Measurement.Samples) Write($"    {sample}");
     }
 
     /// <inheritdoc />

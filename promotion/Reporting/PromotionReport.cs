@@ -70,6 +70,12 @@ public sealed record MetricReport(
     string Name, AnalysisPhase Phase, string Condition, int Measured, int Failed, int Inconclusive, int Errors,
     double? LastValue, double? WorstValue, string? Message)
 {
+    /// <summary>
+    /// What the worst measurement (the last failed one, else the last) was made of: request counts with HTTP 5xx and
+    /// connection errors apart, then a few failed (or, for a latency, the slowest) requests with status or error and latency.
+    /// </summary>
+    public IReadOnlyList<string> Samples { get; init; } = [];
+
     /// <summary>Builds the report of <paramref name="result"/>; "worst" is the value of the last failed measurement, else the last.</summary>
     public static MetricReport From(MetricResult result)
     {
@@ -80,7 +86,10 @@ public sealed record MetricReport(
         var condition = metric.SuccessCondition?.ToString() ?? (metric.FailureCondition is { } f ? $"not ({f})" : "any");
         return new MetricReport(metric.Name, result.Phase, condition, result.Assessment.Measured, result.Assessment.Failed,
             result.Assessment.Inconclusive, result.Measurements.Count(m => m.Phase == AnalysisPhase.Error),
-            Finite(last?.Value), Finite((failed ?? last)?.Value), error?.Message);
+            Finite(last?.Value), Finite((failed ?? last)?.Value), error?.Message)
+        {
+            Samples = (failed ?? last)?.Samples ?? [],
+        };
     }
 
     private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? Math.Round(v, 4) : null;

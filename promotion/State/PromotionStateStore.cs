@@ -15,7 +15,7 @@ public sealed class PromotionStateStore(string path)
 
     /// <summary>The state file for <paramref name="stack"/> beside <paramref name="configPath"/>.</summary>
     public static PromotionStateStore Beside(string configPath, string stack) =>
-        new(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(configPath))!, ".toolkit", $"promotion.{stack}.json"));
+        new(Toolkit.Core.Layout.ToolkitDirectory.Beside(configPath).PromotionState(stack));
 
     /// <summary>The saved state, or null when there is none.</summary>
     /// <exception cref="DiagnosticException">The file is unreadable; the message names it.</exception>

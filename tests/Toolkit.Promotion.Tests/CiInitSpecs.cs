@@ -25,7 +25,27 @@ public sealed class CiInitSpecs
             Assert.Equal(names[i - 1], ((YamlMappingNode)jobs[names[i]])["needs"].ToString()); // each stage waits for the previous one
         var production = string.Join("\n", ((YamlSequenceNode)((YamlMappingNode)jobs["deploy_production"])["steps"])
             .OfType<YamlMappingNode>().Where(s => s.Children.ContainsKey("run")).Select(s => s["run"].ToString()));
-        Assert.Contains("toolkit promote --config infra/toolkit.yaml --stack prod --target pulumi --junit promotion.xml --github-summary --release-manifest .toolkit/release.json", production);
+        Assert.Contains("toolkit promote --config infra/toolkit.yaml --stack prod --target pulumi --pulumi-dir infra/.toolkit/stacks/prod --junit promotion.xml --github-summary --release-manifest infra/.toolkit/release.json", production);
+        // The image built from the commit reaches the deploys: staging runs it, production's green gets it (blue keeps the old one).
+        Assert.Contains("pulumi config set greenImage \"$IMAGE\"", production);
+        var staging = string.Join("\n", ((YamlSequenceNode)((YamlMappingNode)jobs["deploy_staging"])["steps"])
+            .OfType<YamlMappingNode>().Where(s => s.Children.ContainsKey("run")).Select(s => s["run"].ToString()));
+        Assert.Contains("toolkit up --config infra/toolkit.yaml --stack staging --image \"$IMAGE\" --yes", staging);
+        // Every job installs toolkit the way the README does, and puts it on PATH.
+        foreach (var job in names)
+        {
+            var steps = ((YamlSequenceNode)((YamlMappingNode)jobs[job])["steps"]).OfType<YamlMappingNode>().ToList();
+            Assert.Contains(steps, s => s.Children.ContainsKey("run") && s["run"].ToString().StartsWith(".toolkit-src/scripts/install.sh --tool-path ", StringComparison.Ordinal)
+                && s["run"].ToString().Contains("$GITHUB_PATH", StringComparison.Ordinal));
+        }
+        // The promotion state is restored before and saved after the promotion (also when the job is cancelled).
+        var productionSteps = ((YamlSequenceNode)((YamlMappingNode)jobs["deploy_production"])["steps"]).OfType<YamlMappingNode>().ToList();
+        var restore = productionSteps.FindIndex(s => s.Children.ContainsKey("uses") && s["uses"].ToString() == "actions/cache/restore@v4");
+        var promote = productionSteps.FindIndex(s => s.Children.ContainsKey("run") && s["run"].ToString().StartsWith("toolkit promote", StringComparison.Ordinal));
+        var save = productionSteps.FindIndex(s => s.Children.ContainsKey("uses") && s["uses"].ToString() == "actions/cache/save@v4");
+        Assert.True(restore >= 0 && restore < promote && promote < save, $"restore {restore}, promote {promote}, save {save}");
+        Assert.Equal("always()", productionSteps[save]["if"].ToString());
+        Assert.Equal("infra/.toolkit/promotion.prod.json", ((YamlMappingNode)productionSteps[save]["with"])["path"].ToString());
         Assert.Equal(text, GitHubWorkflow.Render("infra/toolkit.yaml", "prod", "staging")); // deterministic
     }
 

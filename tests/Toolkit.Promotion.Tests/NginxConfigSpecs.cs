@@ -9,9 +9,9 @@ public sealed class NginxConfigSpecs
     private static readonly NginxSite Site = new("/srv/acme/.toolkit/nginx/dev", "127.0.0.1:8080", "127.0.0.1:9001", "127.0.0.1:9002", RunAsRoot: true);
 
     [Theory]
-    [InlineData(0, "server 127.0.0.1:9001 weight=100; # blue", "server 127.0.0.1:9002 down; # green")]
-    [InlineData(10, "server 127.0.0.1:9001 weight=90; # blue", "server 127.0.0.1:9002 weight=10; # green")]
-    [InlineData(100, "server 127.0.0.1:9001 down; # blue", "server 127.0.0.1:9002 weight=100; # green")]
+    [InlineData(0, "server 127.0.0.1:9001 weight=100 max_fails=0; # blue", "server 127.0.0.1:9002 down max_fails=0; # green")]
+    [InlineData(10, "server 127.0.0.1:9001 weight=90 max_fails=0; # blue", "server 127.0.0.1:9002 weight=10 max_fails=0; # green")]
+    [InlineData(100, "server 127.0.0.1:9001 down max_fails=0; # blue", "server 127.0.0.1:9002 weight=100 max_fails=0; # green")]
     public void I_can_render_weighted_blue_and_green_upstreams(int green, string blueLine, string greenLine)
     {
         var config = NginxConfig.Render(Site, new TrafficSplit(green));

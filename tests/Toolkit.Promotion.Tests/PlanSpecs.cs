@@ -169,4 +169,15 @@ public sealed class PlanSpecs
 
     private static DiagnosticException Refused(PromotionRequest request) =>
         Assert.Throws<DiagnosticException>(() => PlanBuilder.Build(Configs.BlueGreen(Local), request));
+
+    [Fact]
+    public void Each_stack_gets_its_own_local_listen_port()
+    {
+        var dev = PlanBuilder.Build(Configs.BlueGreen(Local), new PromotionRequest { ConfigPath = "toolkit.yaml", Stack = "dev" });
+        var prod = PlanBuilder.Build(Configs.BlueGreen(Local), new PromotionRequest { ConfigPath = "toolkit.yaml", Stack = "prod" });
+
+        Assert.Equal("127.0.0.1:18080", dev.Local!.Listen);
+        Assert.Equal("127.0.0.1:18180", prod.Local!.Listen); // the second stack, 100 above
+        Assert.Equal(dev.Local.Green, prod.Local.Green);
+    }
 }

@@ -59,7 +59,7 @@ public sealed class PromotionSpecs
         Assert.InRange(errorRate, 0.1, 0.3);
         // 1 % reached green, then the rollback sent everything to blue.
         Assert.Equal([new TrafficAtSplit(0, 1, 99, 1), new TrafficAtSplit(null, 0, 100, 0)], traffic.Splits);
-        Assert.Contains("server " + site.Green.HostPort + " down;", File.ReadAllText(site.Nginx.Site.ConfigPath));
+        Assert.Contains("server " + site.Green.HostPort + " down max_fails=0;", File.ReadAllText(site.Nginx.Site.ConfigPath));
         Assert.Equal(PromotionStatus.RolledBack, PromotionStateStore.Beside(site.ConfigPath, site.Stack).Load()!.Status);
 
         // The same report, as CI reads it.

@@ -27,9 +27,9 @@ public sealed class NginxActuator(NginxSite site, HttpClient client) : IActuator
         return Task.CompletedTask;
     }
 
-    /// <inheritdoc />
+    /// <summary>Green is probed through nginx (probe requests are routed to green alone, see <see cref="NginxConfig"/>).</summary>
     public Task<IReadOnlyList<Uri>> GreenEndpointsAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<Uri>>([new Uri($"http://{site.Green}/")]);
+        Task.FromResult<IReadOnlyList<Uri>>([site.ListenUrl]);
 
     /// <inheritdoc />
     public async Task SetWeightsAsync(TrafficSplit split, CancellationToken cancellationToken)
@@ -160,9 +160,9 @@ public sealed class NginxActuator(NginxSite site, HttpClient client) : IActuator
             using var process = Process.GetProcessById(pid);
             return !process.HasExited && process.ProcessName.StartsWith("nginx", StringComparison.Ordinal); // a stale pid file may name another process
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
-            return false;
+            return false; // no such process, or it exited while we looked at it
         }
     }
 

@@ -26,7 +26,7 @@ public static class Configs
     /// <summary>The blue-green config pointing at <paramref name="site"/>'s nginx and upstreams.</summary>
     public static ToolkitConfig For(LocalSite site)
     {
-        var config = BlueGreen(new LocalTrafficConfig(site.Listen, site.Blue.HostPort, site.Green.HostPort, "/healthz"));
+        var config = BlueGreen(new LocalTrafficConfig(site.Listen, site.Blue.HostPort, site.GreenHostPort, "/healthz"));
         // A loaded build machine can push a healthy loopback p95 past 500 ms; the slow-green spec sets its own threshold.
         var blueGreen = config.Deployment.BlueGreen with { RollbackTriggers = new RollbackTriggers(0.02, 5000, 3) };
         return config with { Deployment = config.Deployment with { BlueGreen = blueGreen } };

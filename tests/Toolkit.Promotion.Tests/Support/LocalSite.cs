@@ -13,17 +13,24 @@ public sealed class LocalSite : IAsyncDisposable
 {
     private readonly HttpClient _client = new(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(10) };
 
-    /// <summary>Starts the upstreams; nginx is started by the promotion itself.</summary>
-    public LocalSite(UpstreamBehaviour green, string stack = "dev")
+    /// <summary>
+    /// Starts the upstreams; nginx is started by the promotion itself. <paramref name="greenHostPort"/> puts another
+    /// server (a real <c>python3 -m http.server</c>) in green's place.
+    /// </summary>
+    public LocalSite(UpstreamBehaviour green, string stack = "dev", string? greenHostPort = null)
     {
         Stack = stack;
         Blue = new TestUpstream("blue", UpstreamBehaviour.Healthy);
         Green = new TestUpstream("green", green);
+        GreenHostPort = greenHostPort ?? Green.HostPort;
         Listen = $"127.0.0.1:{FreePort.Next()}";
         Nginx = new NginxActuator(
-            new NginxSite(Directory.Combine(".toolkit", "nginx", stack), Listen, Blue.HostPort, Green.HostPort, Environment.UserName == "root"),
+            new NginxSite(Directory.Combine(".toolkit", "nginx", stack), Listen, Blue.HostPort, GreenHostPort, Environment.UserName == "root"),
             HttpProbe.CreateClient());
     }
+
+    /// <summary>Where green listens (the test upstream, or the server given in its place).</summary>
+    public string GreenHostPort { get; }
 
     /// <summary>Where toolkit.yaml and .toolkit/ live.</summary>
     public TempDirectory Directory { get; } = new("toolkit-promote");
