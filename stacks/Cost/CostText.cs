@@ -96,12 +96,8 @@ public static class CostText
 
     private static string Quantity(decimal q) => Math.Round(q, 2, MidpointRounding.AwayFromZero).ToString("#,0.##", CultureInfo.InvariantCulture);
 
-    private static string Words(Configuration.IsolationLevel level) => level switch
-    {
-        Configuration.IsolationLevel.Rls => "rls",
-        Configuration.IsolationLevel.SchemaPerTenant => "schema-per-tenant",
-        _ => "db-per-tenant",
-    };
+    // The word toolkit.yaml and the JSON use (schema-per-tenant).
+    private static string Words(Configuration.IsolationLevel level) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(level.ToString());
 
     private static string Pad(string s, int width) => s.PadRight(width);
 
