@@ -73,7 +73,8 @@ public sealed class FanOutBenchmark : IBenchmark
             for (var i = 1; i <= tenants; i++)
             {
                 var schema = $"tenant_b{i:000000}";
-                var cs = new NpgsqlConnectionStringBuilder(dbupDb) { SearchPath = schema }.ConnectionString;
+                // One connection string per tenant (its search path), so no pool is shared: a new connection each, as a loop of DbUp runs gets.
+                var cs = new NpgsqlConnectionStringBuilder(dbupDb) { SearchPath = schema, Pooling = false }.ConnectionString;
                 var result = global::DbUp.DeployChanges.To.PostgresqlDatabase(cs, schema).WithScripts(dbupScripts)
                     .JournalToPostgresqlTable(schema, "schemaversions").WithTransactionPerScript().LogToNowhere().Build().PerformUpgrade();
                 if (!result.Successful) { Console.Error.WriteLine($"DbUp failed on {schema}: {result.Error}"); return 1; }

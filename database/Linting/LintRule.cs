@@ -41,7 +41,19 @@ public static class LintRules
     public static readonly LintRule DropConstraint = new("drop-constraint", true, "drops a constraint",
         "make sure nothing relies on it; re-adding it later needs the data to still satisfy it (--allow-destructive)");
 
+    /// <summary><c>ALTER TABLE ... RENAME TO</c> breaks every running query that names the table.</summary>
+    public static readonly LintRule RenameTable = new("rename-table", true, "renames a table",
+        "create the new table (or a view under the old name), switch the code over, then drop the old name in a later release");
+
+    /// <summary>Adding a <c>GENERATED ... STORED</c> column to an existing table rewrites it under an exclusive lock.</summary>
+    public static readonly LintRule GeneratedStoredColumn = new("generated-stored-column", true, "adds a GENERATED ... STORED column to an existing table (a full table rewrite under an exclusive lock)",
+        "add a plain column, backfill it in batches and keep it current with a trigger, or accept the rewrite in a maintenance window (--allow-destructive)");
+
+    /// <summary>DDL inside <c>EXECUTE '...'</c> (a DO block or function) is hidden from every other rule.</summary>
+    public static readonly LintRule DynamicDdl = new("dynamic-ddl", false, "runs DDL through EXECUTE, which the other rules cannot check",
+        "write the statement as plain SQL in the script where you can, or review it by hand");
+
     /// <summary>Every rule.</summary>
     public static IReadOnlyList<LintRule> All { get; } =
-        [DropTable, DropColumn, RenameColumn, NotNullWithoutDefault, TypeChange, IndexWithoutConcurrently, DropConstraint];
+        [DropTable, DropColumn, RenameColumn, RenameTable, NotNullWithoutDefault, GeneratedStoredColumn, TypeChange, IndexWithoutConcurrently, DropConstraint, DynamicDdl];
 }

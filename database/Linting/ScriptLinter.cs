@@ -42,6 +42,8 @@ public static partial class ScriptLinter
                 findings.Add(rule.At(new SourceLocation(file, SqlScanner.LineOf(sql, statement.Offset + index), Column(sql, statement.Offset + index)), subject));
 
             if (DropTable().Match(text) is { Success: true } drop) Add(LintRules.DropTable, drop.Index, drop.Groups["t"].Value.Trim());
+            // Bodies are blanked in `text`; EXECUTE of DDL is found in the statement as written.
+            foreach (Match m in DynamicDdl().Matches(statement.Text)) Add(LintRules.DynamicDdl, m.Index, m.Groups["k"].Value.ToUpperInvariant());
             if (CreateIndex().Match(text) is { Success: true } index && !index.Groups["c"].Success && !created.Contains(Bare(index.Groups["t"].Value)))
                 Add(LintRules.IndexWithoutConcurrently, index.Index, Bare(index.Groups["t"].Value));
             if (AlterTable().Match(text) is not { Success: true } alter) continue;
@@ -55,6 +57,7 @@ public static partial class ScriptLinter
                 else Add(LintRules.DropColumn, m.Index, $"{table}.{(what == "COLUMN" ? m.Groups["n"].Value : m.Groups["w"].Value)}");
             }
             foreach (Match m in RenameColumn().Matches(text)) Add(LintRules.RenameColumn, m.Index, $"{table}.{m.Groups["n"].Value}");
+            if (!isNew && RenameTable().Match(text) is { Success: true } renamed) Add(LintRules.RenameTable, renamed.Index, $"{table} to {Bare(renamed.Groups["n"].Value)}");
             foreach (Match m in TypeChange().Matches(text)) Add(LintRules.TypeChange, m.Index, $"{table}.{m.Groups["n"].Value}");
             if (isNew) continue;
             foreach (Match m in AddColumn().Matches(text))
@@ -62,6 +65,7 @@ public static partial class ScriptLinter
                 var clause = m.Groups["rest"].Value;
                 if (NotNull().IsMatch(clause) && !Default().IsMatch(clause) && !Generated().IsMatch(clause))
                     Add(LintRules.NotNullWithoutDefault, m.Index, $"{table}.{m.Groups["n"].Value}");
+                if (GeneratedStored().IsMatch(clause)) Add(LintRules.GeneratedStoredColumn, m.Index, $"{table}.{m.Groups["n"].Value}");
             }
         }
         return findings;
@@ -100,6 +104,15 @@ public static partial class ScriptLinter
 
     [GeneratedRegex(@"\bADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(?!CONSTRAINT\b|PRIMARY\b|UNIQUE\b|CHECK\b|FOREIGN\b|EXCLUDE\b)(?<n>[\w""]+)(?<rest>(?:[^,(]|\([^)]*\))*)", RegexOptions.IgnoreCase)]
     private static partial Regex AddColumn();
+
+    [GeneratedRegex(@"\bRENAME\s+TO\s+(?<n>[\w""]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex RenameTable();
+
+    [GeneratedRegex(@"\bGENERATED\s+ALWAYS\s+AS\s*\(.*\)\s*STORED\b", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex GeneratedStored();
+
+    [GeneratedRegex(@"\bEXECUTE\s+(?:format\s*\(\s*)?(?:E?'|\$[A-Za-z_]*\$)\s*(?<k>CREATE|ALTER|DROP|TRUNCATE|RENAME)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DynamicDdl();
 
     [GeneratedRegex(@"\bNOT\s+NULL\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotNull();

@@ -144,3 +144,27 @@ public sealed class DbCliSpecs : IDisposable
         Assert.False(File.Exists(_dir.Combine(".toolkit", "toolkit.db")) && await Db.TableExistsAsync($"Data Source={_dir.Combine(".toolkit", "toolkit.db")}", "toolkit_journal"));
     }
 }
+
+public sealed class ReleaseManifestSpecs : IDisposable
+{
+    private readonly TempDirectory _dir = new("toolkit-manifest");
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact(Timeout = 120_000)]
+    public async Task I_can_feed_the_manifest_db_migrate_writes_into_the_reader_promote_uses()
+    {
+        _dir.Write("db/0001_a.sql", "CREATE TABLE a (id int);");
+        _dir.Write("db/0001_a.down.sql", "DROP TABLE a;");
+        _dir.Write("db/0002_seed.sql", "INSERT INTO a VALUES (1);");
+
+        var migrate = await ToolkitCli.RunAsync(_dir.Path, "db", "migrate", "--scripts", _dir.Combine("db"), "--release-manifest", _dir.Combine("release.json"));
+        var manifest = Toolkit.Core.Releases.ReleaseManifest.Load(_dir.Combine("release.json"));
+
+        Assert.Equal(0, migrate.ExitCode);
+        Assert.True(manifest.OneWay);
+        Assert.Equal(["0002_seed.sql"], manifest.OneWayScripts);
+        Assert.Equal(["0001_a.sql", "0002_seed.sql"], manifest.Scripts.Select(s => s.Name));
+        Assert.All(manifest.Scripts, s => Assert.Equal(64, s.Checksum!.Length));
+    }
+}

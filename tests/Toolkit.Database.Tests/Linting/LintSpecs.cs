@@ -18,6 +18,10 @@ public sealed class LintSpecs
     [InlineData("ALTER TABLE invoices ALTER total_amount SET DATA TYPE bigint;", "type-change", 1, true)]
     [InlineData("CREATE INDEX users_email ON users (email);", "index-without-concurrently", 1, false)]
     [InlineData("ALTER TABLE users\n\n  DROP CONSTRAINT users_email_key;", "drop-constraint", 3, true)]
+    [InlineData("ALTER TABLE users RENAME TO accounts;", "rename-table", 1, true)]
+    [InlineData("ALTER TABLE invoices\n  ADD COLUMN total numeric GENERATED ALWAYS AS (net + tax) STORED;", "generated-stored-column", 2, true)]
+    [InlineData("DO $$\nBEGIN\n  EXECUTE format('ALTER TABLE %I ADD COLUMN x int', 'users');\nEND $$;", "dynamic-ddl", 3, false)]
+    [InlineData("DO $do$ BEGIN EXECUTE 'DROP TABLE old_stuff'; END $do$;", "dynamic-ddl", 1, false)]
     public void I_can_have_each_destructive_or_locking_change_flagged_at_its_file_and_line_with_a_rule_id(string sql, string rule, int line, bool blocking)
     {
         var finding = Assert.Single(ScriptLinter.Lint(sql, "db/0007_change.sql"));
