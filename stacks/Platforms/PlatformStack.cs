@@ -62,6 +62,8 @@ public static class PlatformStack
             ? KubernetesCompute.Add(scope, r, images, data, identity, validations[r.Region].Output("certificateArn"))
             : Ecs.Add(scope, r, identity, validations[r.Region], images, data)).ToList();
 
+        for (var i = 0; i < regions.Count; i++) Monitoring.Add(scope, regions[i], computes[i], data);
+
         if (tech.Edge == "cloudflare") CloudflareEdge.Add(scope, computes, cloudflare.Account, cloudflare.Zone);
         else Route53Edge.Add(scope, zoneId!, computes);
 

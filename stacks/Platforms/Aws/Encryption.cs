@@ -28,7 +28,7 @@ public static class Encryption
                     ("Principal", Expr.Map(("AWS", Expr.Format($"arn:aws:iam::{account}:root")))),
                     ("Action", "kms:*"), ("Resource", "*")),
                 Expr.Map(("Sid", "Services"), ("Effect", "Allow"),
-                    ("Principal", Expr.Map(("Service", Expr.Strings([$"logs.{region}.amazonaws.com", "cloudtrail.amazonaws.com", "rds.amazonaws.com"])))),
+                    ("Principal", Expr.Map(("Service", Expr.Strings([$"logs.{region}.amazonaws.com", "cloudtrail.amazonaws.com", "rds.amazonaws.com", "cloudwatch.amazonaws.com"])))),
                     ("Action", Expr.Strings(["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"])),
                     ("Resource", "*")),
                 // Roles allowed to read a secret (task, pod and rotation roles) decrypt it through Secrets Manager only.
