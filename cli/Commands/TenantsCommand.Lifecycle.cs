@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
-using Toolkit.Migrations.Database.Isolation;
-using Toolkit.Migrations.Database.Reports;
-using Toolkit.Migrations.Database.Scripts;
+using Toolkit.Database.Isolation;
+using Toolkit.Database.Reports;
+using Toolkit.Database.Scripts;
 using Toolkit.Tenants.Backup;
 using Toolkit.Tenants.Moving;
 using Toolkit.Tenants.Offboarding;
@@ -244,7 +244,7 @@ public sealed partial class TenantsCommand
     }
 
     private static void Write(bool json, string text, Action<Utf8JsonWriter> body) =>
-        Console.Out.Write(json ? MigrationReport.Json(body) : text + "\n");
+        Console.Out.Write(json ? ScriptReport.Json(body) : text + "\n");
 
     private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
     {

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Toolkit.Migrations.Database.Isolation;
+using Toolkit.Database.Isolation;
 
 namespace Toolkit.Dashboard.Panels;
 

@@ -1,6 +1,6 @@
 using Npgsql;
 using Toolkit.Core.Diagnostics;
-using Toolkit.Migrations.Database.Isolation;
+using Toolkit.Database.Isolation;
 using Toolkit.Stacks.Configuration;
 using Toolkit.Tenants.Data;
 using Toolkit.Tenants.Places;

@@ -1,4 +1,4 @@
-using Toolkit.Migrations.Database.Engines.Postgres;
+using Toolkit.Database.Engines.Postgres;
 
 namespace Toolkit.Tenants.Data;
 

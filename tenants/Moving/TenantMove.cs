@@ -1,7 +1,7 @@
 using System.IO.Pipelines;
 using Npgsql;
 using Toolkit.Core.Diagnostics;
-using Toolkit.Migrations.Database.Isolation;
+using Toolkit.Database.Isolation;
 using Toolkit.Stacks.Configuration;
 using Toolkit.Tenants.Data;
 using Toolkit.Tenants.Places;

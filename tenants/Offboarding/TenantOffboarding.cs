@@ -1,5 +1,5 @@
 using Toolkit.Core.Diagnostics;
-using Toolkit.Migrations.Database.Isolation;
+using Toolkit.Database.Isolation;
 using Toolkit.Stacks.Configuration;
 using Toolkit.Tenants.Backup;
 using Toolkit.Tenants.Places;

@@ -1,5 +1,5 @@
 using Npgsql;
-using Toolkit.Migrations.Database.Isolation;
+using Toolkit.Database.Isolation;
 using Toolkit.Stacks.Configuration;
 using Toolkit.Tenants.Data;
 using Toolkit.Tenants.Places;

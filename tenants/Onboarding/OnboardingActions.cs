@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Toolkit.Core.Diagnostics;
-using Toolkit.Migrations.Database.Isolation;
+using Toolkit.Database.Isolation;
 using Toolkit.Stacks.Configuration;
 using Toolkit.Stacks.Synthesis;
 using Toolkit.Tenants.Places;

@@ -1,5 +1,5 @@
 using Toolkit.Core.Diagnostics;
-using Toolkit.Migrations.Database.Isolation;
+using Toolkit.Database.Isolation;
 using Toolkit.Tenants.Platform;
 
 namespace Toolkit.Tenants.Onboarding;

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using Npgsql;
 using Toolkit.Core.Diagnostics;
-using Toolkit.Migrations.Database;
-using Toolkit.Migrations.Database.Execution;
-using Toolkit.Migrations.Database.FanOut;
-using Toolkit.Migrations.Database.Isolation;
+using Toolkit.Database;
+using Toolkit.Database.Execution;
+using Toolkit.Database.FanOut;
+using Toolkit.Database.Isolation;
 using Toolkit.Stacks.Configuration;
 using Toolkit.Tenants.Platform;
 
@@ -30,7 +30,7 @@ public sealed class TenantPlaces(TenantPlatform platform)
     }
 
     /// <summary>Builds <paramref name="tenant"/>'s place at its level, applies every pending script and grants its role access.</summary>
-    public async Task<MigrationResult> BuildAsync(RegisteredTenant tenant, CancellationToken cancellationToken)
+    public async Task<ScriptRunResult> BuildAsync(RegisteredTenant tenant, CancellationToken cancellationToken)
     {
         var vars = Variables(TenantNames.Create(tenant.Id, tenant.Slug), tenant.Isolation);
         if (tenant.Isolation == IsolationLevel.Rls)
@@ -57,10 +57,10 @@ public sealed class TenantPlaces(TenantPlatform platform)
     }
 
     /// <summary>The journaled scripts engine of <paramref name="tenant"/>'s place (the shared tables under rls).</summary>
-    public MigrationEngineBuilder Engine(RegisteredTenant tenant)
+    public ScriptEngineBuilder Engine(RegisteredTenant tenant)
     {
         var (target, schema) = tenant.AdminTarget(Admin);
-        return TenantFanOut.TenantVariables(MigrationEngineBuilder.For(target).WithScripts(platform.Scripts).InSchema(schema), tenant, schema);
+        return TenantFanOut.TenantVariables(ScriptEngineBuilder.For(target).WithScripts(platform.Scripts).InSchema(schema), tenant, schema);
     }
 
     /// <summary>
@@ -177,6 +177,6 @@ public sealed class TenantPlaces(TenantPlatform platform)
     }
 
     /// <summary>A located error for a failed migration of <paramref name="tenant"/>.</summary>
-    public static DiagnosticException Failed(RegisteredTenant tenant, MigrationResult migration) =>
+    public static DiagnosticException Failed(RegisteredTenant tenant, ScriptRunResult migration) =>
         new(Diagnostic.Error("tenant-provision", $"applying scripts for tenant '{tenant.Id}' failed at {migration.FailingScript ?? "?"}: {migration.Error}"));
 }

@@ -1,9 +1,9 @@
 using Toolkit.Core.Diagnostics;
 using Toolkit.Core.Output;
-using Toolkit.Migrations.Database.Baseline;
-using Toolkit.Migrations.Database.Engines;
-using Toolkit.Migrations.Database.Isolation;
-using Toolkit.Migrations.Database.Scripts;
+using Toolkit.Database.Baseline;
+using Toolkit.Database.Engines;
+using Toolkit.Database.Isolation;
+using Toolkit.Database.Scripts;
 using Toolkit.Stacks.Configuration;
 
 namespace Toolkit.Tenants.Platform;
