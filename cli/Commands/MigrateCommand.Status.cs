@@ -15,7 +15,10 @@ public sealed partial class MigrateCommand
     {
         var path = new Option<string>("--path") { Description = "Any directory of the repository.", DefaultValueFactory = _ => "." };
         var json = JsonFlag();
-        var command = new Command("status", "Show every plan applied or rolled back in this repository and where it stands.\nExample: toolkit migrate status --json")
+        var command = new Command("status",
+            "Show every plan applied or rolled back in this repository and where it stands; for a plan not rolled back,\n" +
+            "which files a rollback would restore, delete, merge (keeping your later edits) or refuse as conflicts.\n" +
+            "Example: toolkit migrate status --json")
         {
             path, json,
         };

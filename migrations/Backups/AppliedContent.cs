@@ -20,15 +20,12 @@ public static class AppliedContent
         IEnumerable<(string Path, byte[]? Content)> files)
     {
         var prefix = pathInRepository.Length == 0 ? "" : pathInRepository.TrimEnd('/') + "/";
-        var entries = new SortedDictionary<string, GitTreeEntry>(repository.ReadTree(backupCommit, "").ToDictionary(), StringComparer.Ordinal);
-        foreach (var (path, content) in files)
-        {
-            var key = prefix + path;
-            if (content is null) entries.Remove(key);
-            // The apply keeps a file's mode, and writes new files as 100644.
-            else entries[key] = new GitTreeEntry(entries.TryGetValue(key, out var old) && old.Mode != "120000" ? old.Mode : "100644", repository.WriteBlob(content));
-        }
-        var commit = repository.CommitTree(entries, backupCommit, $"toolkit: content applied by {planId}");
+        var list = files.ToList();
+        var before = repository.ReadEntries(backupCommit, list.Select(f => prefix + f.Path));
+        // The apply keeps a file's mode, and writes new files as 100644.
+        var changes = list.Select(f => new KeyValuePair<string, GitTreeEntry?>(prefix + f.Path, f.Content is null ? null
+            : new GitTreeEntry(before.TryGetValue(prefix + f.Path, out var old) && old.Mode != "120000" ? old.Mode : "100644", repository.WriteBlob(f.Content))));
+        var commit = repository.CommitChanges(backupCommit, changes, backupCommit, $"toolkit: content applied by {planId}");
         repository.UpdateRef(RefFor(planId), commit);
         return commit;
     }

@@ -21,17 +21,17 @@ public static class OverwrittenFiles
     {
         var name = RefFor(planId);
         var previous = repository.Resolve(name);
-        var entries = new SortedDictionary<string, GitTreeEntry>(previous is null ? [] : repository.ReadTree(previous, "").ToDictionary(),
-            StringComparer.Ordinal);
+        var changes = new List<KeyValuePair<string, GitTreeEntry?>>();
         foreach (var path in paths)
         {
             var full = Path.Combine(repository.TopLevel, path);
             var info = new FileInfo(full);
-            if (info.LinkTarget is not null) entries[path] = new GitTreeEntry("120000", repository.WriteBlob(System.Text.Encoding.UTF8.GetBytes(info.LinkTarget)));
-            else if (info.Exists) entries[path] = new GitTreeEntry(GitFileMode.Of(full), repository.WriteBlob(File.ReadAllBytes(full)));
-            else entries.Remove(path);
+            GitTreeEntry? entry = info.LinkTarget is not null ? new GitTreeEntry("120000", repository.WriteBlob(System.Text.Encoding.UTF8.GetBytes(info.LinkTarget)))
+                : info.Exists ? new GitTreeEntry(GitFileMode.Of(full), repository.WriteBlob(File.ReadAllBytes(full)))
+                : null;
+            changes.Add(new(path, entry));
         }
-        repository.UpdateRef(name, repository.CommitTree(entries, previous, $"toolkit: your versions, overwritten by a forced rollback of {planId}"));
+        repository.UpdateRef(name, repository.CommitChanges(previous, changes, previous, $"toolkit: your versions, overwritten by a forced rollback of {planId}"));
         return name;
     }
 }

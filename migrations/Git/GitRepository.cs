@@ -150,6 +150,25 @@ public sealed class GitRepository : IDisposable
         return Library.ObjectDatabase.CreateCommit(identity, identity, message, tree, parents, prettifyMessage: false).Sha;
     }
 
+    /// <summary>
+    /// Writes a commit whose tree is <paramref name="baseCommit"/>'s (empty when null) with <paramref name="changes"/>
+    /// applied (path relative to the top level to its new entry, null to remove it); unchanged subtrees are reused,
+    /// so the cost follows the changes, not the size of the tree. Returns the commit id.
+    /// </summary>
+    public string CommitChanges(string? baseCommit, IEnumerable<KeyValuePair<string, GitTreeEntry?>> changes, string? parent, string message)
+    {
+        var definition = baseCommit is null ? new TreeDefinition() : TreeDefinition.From(Library.Lookup<Commit>(baseCommit));
+        foreach (var (path, entry) in changes)
+        {
+            if (entry is null) definition.Remove(path);
+            else definition.Add(path, new ObjectId(entry.BlobId), ModeOf(entry.Mode));
+        }
+        var tree = Library.ObjectDatabase.CreateTree(definition);
+        var identity = new Signature("toolkit", "toolkit@localhost", DateTimeOffset.UtcNow);
+        var parents = parent is null ? [] : new[] { Library.Lookup<Commit>(parent) };
+        return Library.ObjectDatabase.CreateCommit(identity, identity, message, tree, parents, prettifyMessage: false).Sha;
+    }
+
     /// <summary>Points <paramref name="name"/> at <paramref name="commit"/> (created or moved); HEAD and branches are not touched.</summary>
     public void UpdateRef(string name, string commit) => Library.Refs.Add(name, new ObjectId(commit), allowOverwrite: true);
 
@@ -172,6 +191,17 @@ public sealed class GitRepository : IDisposable
                     entries[at + entry.Name] = new GitTreeEntry(Convert.ToString((int)entry.Mode, 8).PadLeft(6, '0'), entry.Target.Sha);
             }
         }
+        return entries;
+    }
+
+    /// <summary>The entries of <paramref name="paths"/> (relative to the top level) in commit <paramref name="reference"/>; a path the commit lacks is absent.</summary>
+    public IReadOnlyDictionary<string, GitTreeEntry> ReadEntries(string reference, IEnumerable<string> paths)
+    {
+        var commit = Library.Lookup<Commit>(Resolve(reference) ?? throw new InvalidOperationException($"{reference} does not name a commit."));
+        var entries = new Dictionary<string, GitTreeEntry>(StringComparer.Ordinal);
+        foreach (var path in paths)
+            if (commit[path] is { TargetType: TreeEntryTargetType.Blob } entry)
+                entries[path] = new GitTreeEntry(Convert.ToString((int)entry.Mode, 8).PadLeft(6, '0'), entry.Target.Sha);
         return entries;
     }
 

@@ -26,8 +26,9 @@ public static class FileRollbackPlanner
         AppPaths gate, bool force)
     {
         var prefix = plan.App.PathInRepository.Length == 0 ? "" : plan.App.PathInRepository.TrimEnd('/') + "/";
-        var backup = repository.ReadTree(backupCommit, plan.App.PathInRepository);
-        var applied = appliedCommit is null ? null : repository.ReadTree(appliedCommit, plan.App.PathInRepository);
+        var paths = plan.FileChanges.Select(c => prefix + c.Path).ToList();
+        var backup = repository.ReadEntries(backupCommit, paths);
+        var applied = appliedCommit is null ? null : repository.ReadEntries(appliedCommit, paths);
         var steps = new List<FileRollbackStep>();
         foreach (var change in plan.FileChanges.OrderBy(c => c.Path, StringComparer.Ordinal))
         {

@@ -166,7 +166,7 @@ public sealed class MigrationRollback(MigrationPlanner planner)
         }
 
         // A manual step is left to undo only where someone did it by hand after the apply: its line (as before the apply) is gone.
-        var backupFiles = repository.ReadTree(backup, plan.App.PathInRepository);
+        var backupFiles = repository.ReadEntries(backup, plan.ManualSteps.Select(m => RepoPath(plan, m.Path)));
         var toUndo = plan.ManualSteps.Where(m => !LineStillThere(repository, backupFiles.GetValueOrDefault(RepoPath(plan, m.Path)), gate.Resolve(m.Path), m.Line)).ToList();
         if (toUndo.Count > 0)
             steps.Add(new RollbackStepResult(RollbackAction.Manual, $"{toUndo.Count} manual step(s) of the plan to undo by hand", true,
