@@ -27,7 +27,7 @@ public sealed partial class S3ClientToR2
     {
         if (ConfigurationIn(model, at) is { } configuration)
         {
-            run.ReadsAccountId = true;
+            run.AccountIdReader ??= (path, ScopeSearch.LineOf(at));
             return ($"$\"https://{{{configuration}[\"{_section}:AccountId\"]}}.r2.cloudflarestorage.com\"",
                 needsCredentials ? $"new Amazon.Runtime.BasicAWSCredentials({configuration}[\"{_section}:AccessKeyId\"], {configuration}[\"{_section}:SecretAccessKey\"])" : null);
         }

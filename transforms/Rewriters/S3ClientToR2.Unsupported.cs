@@ -35,6 +35,7 @@ public sealed partial class S3ClientToR2
         ["PutObjectLockConfigurationAsync"] = "R2 object lock is configured as bucket lock rules in Cloudflare",
         ["SelectObjectContentAsync"] = "R2 does not support S3 Select",
         ["RestoreObjectAsync"] = "R2 has no archive tier to restore from",
+        ["DoesS3BucketExistAsync"] = "this obsolete check asks for the bucket's ACL, which R2 does not implement: use Amazon.S3.Util.AmazonS3Util.DoesS3BucketExistV2Async (a HEAD request R2 answers)",
     };
 
     // Operations that work on R2 with a difference a person must check.
@@ -63,7 +64,10 @@ public sealed partial class S3ClientToR2
             var key = UnsupportedOperations.ContainsKey(name) ? name : UnsupportedOperations.ContainsKey(name + "Async") ? name + "Async" : null;
             var check = CheckedOperations.ContainsKey(name) ? name : name.EndsWith("Async", StringComparison.Ordinal) && CheckedOperations.ContainsKey(name[..^5]) ? name[..^5] : null;
             if (key is null && check is null) continue;
-            if (model.GetSymbolInfo(invocation).Symbol is not IMethodSymbol method || !SymbolNames.IsOrDerivesFrom(method.ContainingType, "Amazon.S3.IAmazonS3")) continue;
+            // The receiver decides: extension methods and members inherited from AWSSDK.Core's ICoreAmazonS3
+            // (DoesS3BucketExistAsync) are S3 calls too.
+            if (model.GetSymbolInfo(invocation).Symbol is not IMethodSymbol method
+                || !SymbolNames.IsOrDerivesFrom(method.ContainingType, "Amazon.S3.IAmazonS3") && !SymbolNames.IsOrDerivesFrom(model.GetTypeInfo(member.Expression).Type, "Amazon.S3.IAmazonS3")) continue;
             sources.AddManualStep(path, ScopeSearch.LineOf(invocation), key is not null
                 ? $"{name}: {UnsupportedOperations[key]}; remove or replace this call."
                 : $"{name}: {CheckedOperations[check!]}.");
@@ -77,10 +81,15 @@ public sealed partial class S3ClientToR2
         }
     }
 
-    private void AddAccountIdSetting(SourceSet sources)
+    private void AddAccountIdSetting(SourceSet sources, (string Path, int Line) reader)
     {
         var accountId = sources.Options.GetValueOrDefault("r2.accountId") ?? "";
-        foreach (var path in sources.Paths.Where(RenameConfigurationKey.IsSettings).ToList())
+        var settings = sources.Paths.Where(RenameConfigurationKey.IsSettings).ToList();
+        // No settings file has the section the rewritten code reads: say where to put it rather than invent a file.
+        if (!settings.Any(p => sources.Read(p).Contains($"\"{_section}\"", StringComparison.OrdinalIgnoreCase)))
+            sources.AddManualStep(reader.Path, reader.Line,
+                $"the R2 client reads {_section}:AccountId{(accountId.Length > 0 ? $" ({accountId})" : "")}, {_section}:AccessKeyId and {_section}:SecretAccessKey, which no appsettings file has: add the account id to appsettings.json and the R2 API token's keys to user secrets or the environment.");
+        foreach (var path in settings)
         {
             var text = sources.Read(path);
             IReadOnlyList<JsonPropertySpan> properties;

@@ -74,14 +74,14 @@ public sealed partial class S3ClientToR2 : IRecipe
         if (run.Creations == 0 && run.Injected is { } injected)
             sources.AddManualStep(injected.Path, injected.Line,
                 $"the {injected.Type} '{injected.Name}' comes from dependency injection, but nothing in this project creates or registers it (no new AmazonS3Client, no AddAWSService<IAmazonS3>()): build it for R2 where it is registered.");
-        if (run.UsesS3 && run.ReadsAccountId) AddAccountIdSetting(sources);
+        if (run.UsesS3 && run.AccountIdReader is { } reader) AddAccountIdSetting(sources, reader);
     }
 
     /// <summary>What one run found across the files: whether the app uses S3, where clients come from.</summary>
     private sealed class RunState
     {
         public bool UsesS3;
-        public bool ReadsAccountId;
+        public (string Path, int Line)? AccountIdReader;
         public int Creations;
         public (string Path, int Line, string Type, string Name)? Injected;
     }

@@ -59,7 +59,8 @@ public abstract class RecipeSwap : ISwap
             }
             catch (InvalidDataException e)
             {
-                unresolved = e.Message;
+                // The scratch restore folder has a random name: without it the plan stays the same from run to run.
+                unresolved = System.Text.RegularExpressions.Regex.Replace(e.Message, @"\S*toolkit-restore-[^/\\\s]+[/\\]", "");
             }
             catch (Toolkit.Core.Processes.ProcessNotFoundException e)
             {
