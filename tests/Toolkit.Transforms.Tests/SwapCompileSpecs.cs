@@ -49,7 +49,7 @@ public sealed class AiSwapCompileSpecs
 {
     [Fact(Timeout = 240_000)]
     public Task I_can_swap_openai_for_anthropic_and_the_app_still_builds() =>
-        SwapCompileSpecs.SwapAndBuild("ai:openai=anthropic", "OpenAiChatToChatClient/options/after/SupportBot.cs");
+        SwapCompileSpecs.SwapAndBuild("ai:openai=anthropic", "OpenAiChatToChatClient/streaming/after/Conversation.cs");
 }
 
 /// <summary>storage:s3=r2 builds against AWSSDK.S3 4.0.102.5.</summary>

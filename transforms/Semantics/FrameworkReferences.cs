@@ -22,7 +22,16 @@ public static class FrameworkReferences
     /// </summary>
     public static IReadOnlyList<string> Assemblies(string dotnetRoot, string pack, string targetFramework)
     {
-        var packFolder = Path.Combine(dotnetRoot, "packs", pack);
+        var installed = Assemblies(Path.Combine(dotnetRoot, "packs", pack), targetFramework);
+        if (installed.Count > 0) return installed;
+        // An older target (net8.0 on a .NET 10 SDK): restore downloads its pack into the NuGet folder.
+        var nuget = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } packages ? packages
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        return Assemblies(Path.Combine(nuget, pack.ToLowerInvariant()), targetFramework);
+    }
+
+    private static IReadOnlyList<string> Assemblies(string packFolder, string targetFramework)
+    {
         if (!Directory.Exists(packFolder)) return [];
         var major = targetFramework.StartsWith("net", StringComparison.Ordinal) ? targetFramework[3..].Split('.')[0] : "";
         var version = Directory.EnumerateDirectories(packFolder)

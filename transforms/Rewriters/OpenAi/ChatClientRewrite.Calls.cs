@@ -66,7 +66,12 @@ internal sealed partial class ChatClientRewrite
         }
         foreach (var invocation in _root.DescendantNodes().OfType<InvocationExpressionSyntax>())
         {
-            var name = invocation.Expression switch { MemberAccessExpressionSyntax m => m.Name.Identifier.ValueText, IdentifierNameSyntax i => i.Identifier.ValueText, _ => "" };
+            var name = invocation.Expression switch { MemberAccessExpressionSyntax m => m.Name.Identifier.ValueText, IdentifierNameSyntax i => i.Identifier.ValueText, GenericNameSyntax g => g.Identifier.ValueText, _ => "" };
+            if (name == "Read" || invocation.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "Read" } })
+            {
+                PlanOptionsFromJson(invocation);
+                continue;
+            }
             if (!name.StartsWith("Create", StringComparison.Ordinal)) continue; // cheap filter
             if (model.GetSymbolInfo(invocation).Symbol is not IMethodSymbol { IsStatic: true } method || !FullName(method.ContainingType).StartsWith("OpenAI.Chat.", StringComparison.Ordinal)) continue;
             var arguments = invocation.ArgumentList.Arguments;
@@ -118,6 +123,44 @@ internal sealed partial class ChatClientRewrite
             }
         }
     }
+
+    // ModelReaderWriter.Read<ChatCompletionOptions>(BinaryData.FromString("{...}")) with a JSON literal: the same options, typed.
+    private void PlanOptionsFromJson(InvocationExpressionSyntax invocation)
+    {
+        if (model.GetSymbolInfo(invocation).Symbol is not IMethodSymbol { Name: "Read", TypeArguments: [var target] } method
+            || method.ContainingType.Name != "ModelReaderWriter" || FullName(target) != "OpenAI.Chat.ChatCompletionOptions") return;
+        if (invocation.ArgumentList.Arguments is not [{ Expression: InvocationExpressionSyntax { ArgumentList.Arguments: [{ Expression: LiteralExpressionSyntax json }] } fromString }]
+            || !fromString.Expression.ToString().EndsWith("BinaryData.FromString", StringComparison.Ordinal) || !IsString(json)) return; // coverage reports it
+        var properties = new List<string>();
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json.Token.ValueText);
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                var value = property.Value;
+                string? line = (property.Name, value.ValueKind) switch
+                {
+                    ("temperature" or "top_p" or "frequency_penalty" or "presence_penalty", System.Text.Json.JsonValueKind.Number) =>
+                        $"{JsonOptionNames[property.Name]} = {value.GetDouble().ToString(System.Globalization.CultureInfo.InvariantCulture)}f",
+                    ("max_tokens" or "max_completion_tokens", System.Text.Json.JsonValueKind.Number) when value.TryGetInt32(out var tokens) => $"MaxOutputTokens = {tokens}",
+                    ("seed", System.Text.Json.JsonValueKind.Number) when value.TryGetInt64(out var seed) => $"Seed = {seed}",
+                    _ => null,
+                };
+                if (line is null) return; // coverage reports it
+                properties.Add(line);
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return;
+        }
+        Replace(invocation, $"new ChatOptions {{ {string.Join(", ", properties)} }}");
+    }
+
+    private static readonly Dictionary<string, string> JsonOptionNames = new(StringComparer.Ordinal)
+    {
+        ["temperature"] = "Temperature", ["top_p"] = "TopP", ["frequency_penalty"] = "FrequencyPenalty", ["presence_penalty"] = "PresencePenalty",
+    };
 
     private void PlanMessage(ExpressionSyntax node, string kind, IMethodSymbol method, SeparatedSyntaxList<ArgumentSyntax> arguments, InitializerExpressionSyntax? initializer)
     {

@@ -197,6 +197,9 @@ internal sealed partial class ChatClientRewrite
                 continue;
             }
             if (!Types.TryGetValue(full, out var mapped)) continue;
+            if (mapped == "ChatResponse" && node.Ancestors().OfType<MethodDeclarationSyntax>().FirstOrDefault() is { } method && method.ReturnType.Span.Contains(node.Span)
+                && method.Modifiers.Any(m => m.IsKind(SyntaxKind.PublicKeyword)))
+                Notes.Add((LineOf(node), $"`{method.Identifier}` returns a ChatResponse instead of a ChatCompletion: callers, and any JSON it is serialized to, see the new shape."));
             // A part read from a rewritten Content list is a TextContent.
             if (full == "OpenAI.Chat.ChatMessageContentPart" && node.Parent is ForEachStatementSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Content" or "ContentUpdate" } } loop && loop.Type == node)
                 mapped = "TextContent";

@@ -45,6 +45,27 @@ internal sealed partial class ChatClientRewrite(OpenAiChatToChatClient recipe, S
     /// <summary>Line of the first chat code edit (1 when there is none).</summary>
     public int FirstChatLine => _edits.Where(e => e.Span is null).Select(e => LineOf(e.Node)).DefaultIfEmpty(1).Min();
 
+    /// <summary>Names of members this file declares with OpenAI types in their signature (code elsewhere may use their values).</summary>
+    public IEnumerable<string> OpenAiTypedMembers =>
+        _root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax).OfType<MemberDeclarationSyntax>()
+            .Where(m => m is MethodDeclarationSyntax or PropertyDeclarationSyntax or FieldDeclarationSyntax)
+            .SelectMany(m => m is FieldDeclarationSyntax f ? f.Declaration.Variables.Select(v => model.GetDeclaredSymbol(v)) : [model.GetDeclaredSymbol(m)])
+            .Where(s => s is not null && s.DeclaredAccessibility != Accessibility.Private && Signature(s).Any(MentionsOpenAi))
+            .Select(s => s!.Name);
+
+    private static IEnumerable<ITypeSymbol> Signature(ISymbol? symbol) => symbol switch
+    {
+        IMethodSymbol method => method.Parameters.Select(p => p.Type).Prepend(method.ReturnType),
+        IPropertySymbol property => [property.Type],
+        IFieldSymbol field => [field.Type],
+        _ => [],
+    };
+
+    private static bool MentionsOpenAi(ITypeSymbol type) =>
+        IsOpenAiNamespace(type.ContainingNamespace?.ToDisplayString() ?? "")
+        || (type is INamedTypeSymbol named && named.TypeArguments.Any(MentionsOpenAi))
+        || (type is IArrayTypeSymbol array && MentionsOpenAi(array.ElementType));
+
     /// <summary>The text changes, valid once <see cref="Plan"/> returned with no <see cref="Unsupported"/> entry.</summary>
     public List<TextChange> Changes { get; } = [];
 
@@ -86,7 +107,7 @@ internal sealed partial class ChatClientRewrite(OpenAiChatToChatClient recipe, S
         {
             if (name.IsVar || !openAiNames.CouldBind(name) || name.Ancestors().Any(a => a is UsingDirectiveSyntax) || IsConsumed(name)) continue;
             var symbol = model.GetSymbolInfo(name).Symbol ?? model.GetSymbolInfo(name).CandidateSymbols.FirstOrDefault();
-            if (symbol is null || !IsOpenAiSymbol(symbol)) continue;
+            if (symbol is null or IParameterSymbol || !IsOpenAiSymbol(symbol)) continue; // argument names: IChatClient's match
             if (!IsChatSymbol(symbol))
             {
                 if (symbol is INamedTypeSymbol or IMethodSymbol { MethodKind: MethodKind.Constructor } || name.Parent is not MemberAccessExpressionSyntax)
@@ -145,8 +166,9 @@ internal sealed partial class ChatClientRewrite(OpenAiChatToChatClient recipe, S
         var position = _root.DescendantNodes().OfType<MemberDeclarationSyntax>().FirstOrDefault()?.SpanStart ?? 0;
         if (_needsLinq && model.LookupNamespacesAndTypes(position, name: "Enumerable").All(s => s.ToDisplayString() != "System.Linq.Enumerable"))
             wanted.Add("System.Linq");
-        var keepRoot = Kept.Count > 0; // OpenAIClient or ClientModel types still used by the parts that stay
-        var removable = directives.Where(u => u.Alias is null && u.StaticKeyword == default && IsChatUsing(u.NamespaceOrType.ToString(), keepRoot)).ToList();
+        // A directive of the replaced SDKs goes unless a name left in the file still needs it (the parts that stay).
+        var removable = directives.Where(u => u.Alias is null && u.StaticKeyword == default && IsReplacedNamespace(u.NamespaceOrType.ToString())
+            && !StillNeeded(u.NamespaceOrType.ToString())).ToList();
         var add = wanted.Distinct().Where(w => !present.Contains(w)).Order(StringComparer.Ordinal).ToList();
         if (removable.Count == 0)
         {
@@ -165,8 +187,22 @@ internal sealed partial class ChatClientRewrite(OpenAiChatToChatClient recipe, S
         }
     }
 
-    private static bool IsChatUsing(string name, bool keepRoot) =>
-        name is "OpenAI.Chat" || (!keepRoot && name is "OpenAI" or "System.ClientModel" or "Azure.AI.OpenAI" or "Azure");
+    private static bool IsReplacedNamespace(string name) => IsOpenAiNamespace(name) || name == "Azure";
+
+    // True when a name outside every edit binds to a type or member of exactly that namespace.
+    private bool StillNeeded(string ns)
+    {
+        if (ns == "OpenAI.Chat") return false;
+        foreach (var name in _root.DescendantNodes().OfType<SimpleNameSyntax>())
+        {
+            if (name.IsVar || name.Ancestors().Any(a => a is UsingDirectiveSyntax) || IsConsumed(name)) continue;
+            if (ns != "Azure" && !openAiNames.CouldBind(name)) continue; // only OpenAI names can need an OpenAI namespace
+            var symbol = model.GetSymbolInfo(name).Symbol;
+            var type = symbol as INamedTypeSymbol ?? (symbol is IMethodSymbol { IsExtensionMethod: true } or IMethodSymbol { ReducedFrom: not null } ? symbol.ContainingType : null);
+            if (type is not null && type.ContainingNamespace?.ToDisplayString() == ns) return true;
+        }
+        return false;
+    }
 
     internal static bool IsOpenAiNamespace(string name) =>
         name == "OpenAI" || name.StartsWith("OpenAI.", StringComparison.Ordinal)

@@ -93,16 +93,29 @@ public sealed class OpenAiChatToChatClient : IRecipe
         }
 
         // Every file is planned against the same compilation of the untouched app, so plans are independent.
+        // Files that never name OpenAI but use its values (var x = await service.Ask(); x.Value.Content...)
+        // join through the members the OpenAI files declare with OpenAI types in their signatures.
         var models = paths.Select(p => sources.SemanticModel(p)!).ToList();
         var openAiNames = OpenAiNames.From(models[0].Compilation);
-        var rewrites = new ChatClientRewrite[paths.Count];
-        Parallel.For(0, paths.Count, i =>
+        var rewrites = new List<ChatClientRewrite>();
+        for (var wave = paths.ToList(); wave.Count > 0;)
         {
-            rewrites[i] = new ChatClientRewrite(this, models[i], openAiNames);
-            rewrites[i].Plan();
-        });
+            var planned = new ChatClientRewrite[wave.Count];
+            var waveModels = wave.Select(p => sources.SemanticModel(p)!).ToList();
+            Parallel.For(0, wave.Count, i =>
+            {
+                planned[i] = new ChatClientRewrite(this, waveModels[i], openAiNames);
+                planned[i].Plan();
+            });
+            rewrites.AddRange(planned);
+            var names = planned.SelectMany(r => r.OpenAiTypedMembers).ToHashSet(StringComparer.Ordinal);
+            var seen = paths.ToHashSet(StringComparer.Ordinal);
+            wave = names.Count == 0 ? [] : sources.CSharpFiles.Where(p => !seen.Contains(p) && MentionsAny(sources.Read(p), names)).ToList();
+            paths.AddRange(wave);
+        }
 
-        var blocker = Enumerable.Range(0, paths.Count).SelectMany(i => rewrites[i].Unsupported.Select(u => (Path: paths[i], u.Line))).FirstOrDefault();
+        var blocker = Enumerable.Range(0, paths.Count).SelectMany(i => rewrites[i].Unsupported.Select(u => (Path: paths[i], u.Line)))
+            .OrderBy(b => b.Path, StringComparer.Ordinal).ThenBy(b => b.Line).FirstOrDefault();
         for (var i = 0; i < paths.Count; i++)
         {
             var rewrite = rewrites[i];
@@ -126,5 +139,19 @@ public sealed class OpenAiChatToChatClient : IRecipe
             if (rewrite.Changes.Count > 0)
                 sources.Write(paths[i], SourceText.From(sources.Read(paths[i])).WithChanges(rewrite.Changes).ToString());
         }
+    }
+
+    private static bool MentionsAny(string text, HashSet<string> names)
+    {
+        foreach (var name in names)
+        {
+            for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
+            {
+                var before = at == 0 ? ' ' : text[at - 1];
+                var after = at + name.Length >= text.Length ? ' ' : text[at + name.Length];
+                if (!char.IsLetterOrDigit(before) && before != '_' && !char.IsLetterOrDigit(after) && after != '_') return true;
+            }
+        }
+        return false;
     }
 }
