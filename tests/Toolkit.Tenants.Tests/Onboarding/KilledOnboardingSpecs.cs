@@ -65,14 +65,14 @@ public sealed class KilledOnboardingSpecs(PostgresServer server, ITestOutputHelp
     }
 
     private static Task<Toolkit.Core.Processes.ProcessResult> Onboard(TestPlatform platform, string slug) =>
-        platform.CliAsync("tenants", "onboard", slug, "--name", "Tenant " + slug.Split('-')[^1], "--plan", "growth");
+        platform.CliAsync("tenants", "onboard", slug, "--name", "Tenant", "--plan", "growth");
 
     private async Task KillAfterAsync(TestPlatform platform, string slug, string step)
     {
         var pidFile = Path.Combine(platform.Directory, ".toolkit", "tenants", "test-hook.pid");
         File.Delete(pidFile);
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = platform.Directory };
-        foreach (var a in new[] { ToolkitCli.DllPath, "tenants", "onboard", slug, "--name", "Tenant " + slug.Split('-')[^1], "--plan", "growth", "--config", platform.ConfigPath, "--connection", platform.Admin })
+        foreach (var a in new[] { ToolkitCli.DllPath, "tenants", "onboard", slug, "--name", "Tenant", "--plan", "growth", "--config", platform.ConfigPath, "--connection", platform.Admin })
             info.ArgumentList.Add(a);
         info.Environment["CI"] = "true";
         info.Environment[OnboardingRunner.PauseAfterStep] = step;
