@@ -28,8 +28,10 @@ public static class TenantYamlEditor
             var from = LineStart(yaml, checked((int)pair.Key.Start.Index));
             var to = LineEnd(yaml, checked((int)pair.Key.Start.Index));
             var line = yaml[from..to].TrimEnd('\r', '\n');
-            var hash = line.IndexOf(" #", StringComparison.Ordinal);
-            var comment = hash < 0 ? "" : line[hash..];
+            var hash = line.IndexOf('#', StringComparison.Ordinal);
+            var gap = hash;
+            while (gap > 0 && line[gap - 1] == ' ') gap--;
+            var comment = hash < 0 ? "" : line[gap..];
             return yaml[..from] + "tenants:" + comment + nl + Block(fields, "  ", nl) + yaml[to..];
         }
         if (list.Style == YamlDotNet.Core.Events.SequenceStyle.Flow)
@@ -74,7 +76,7 @@ public static class TenantYamlEditor
                 return yaml[..checked((int)v.Start.Index)] + scalar + yaml[checked((int)v.End.Index)..];
         if (item.Style == YamlDotNet.Core.Events.MappingStyle.Flow)
         {
-            var close = yaml.LastIndexOf('}', checked((int)item.End.Index) - 1);
+            var close = yaml.IndexOf('}', checked((int)item.Children.Last().Value.End.Index));
             var body = yaml[..close].TrimEnd(' ');
             return body + $", {key}: {scalar} " + yaml[close..];
         }
@@ -131,11 +133,11 @@ public static class TenantYamlEditor
     /// <summary>Where item <paramref name="index"/> ends: before the next item, or after the last content (not comments or blanks) of the list.</summary>
     private static int EndOfItem(YamlSequenceNode list, int index) => LastContent(list.Children[index]);
 
-    /// <summary>The index of the last character of <paramref name="node"/>'s own text (block collections end where the next token starts, so descend).</summary>
+    /// <summary>The index of the last character of <paramref name="node"/>'s own text (collections' end marks are not reliable, so descend to the last scalar).</summary>
     private static int LastContent(YamlNode node) => node switch
     {
-        YamlMappingNode { Style: not YamlDotNet.Core.Events.MappingStyle.Flow, Children.Count: > 0 } m => LastContent(m.Children.Last().Value),
-        YamlSequenceNode { Style: not YamlDotNet.Core.Events.SequenceStyle.Flow, Children.Count: > 0 } q => LastContent(q.Children[^1]),
+        YamlMappingNode { Children.Count: > 0 } m => LastContent(m.Children.Last().Value),
+        YamlSequenceNode { Children.Count: > 0 } q => LastContent(q.Children[^1]),
         _ => Math.Max(checked((int)node.End.Index) - 1, checked((int)node.Start.Index)),
     };
 

@@ -77,9 +77,13 @@ public sealed class TenantRestore(TenantPlatform platform)
         await using var connection = await TenantPlaces.OpenAsync(target, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var tables = (await TenantTables.ListAsync(connection, schema, rls, cancellationToken)).ToDictionary(t => t.Name, StringComparer.Ordinal);
-        foreach (var table in tables.Values.Reverse())
+        // The tenant's own tables are emptied with one TRUNCATE (inside the transaction, so a failed restore
+        // rolls it back); shared rls tables lose only the tenant's rows.
+        var clears = rls
+            ? tables.Values.Reverse().Select(t => $"DELETE FROM {t.Qualified} WHERE tenant_id = {Sql.Literal(tenant.Id)}").ToList()
+            : tables.Count == 0 ? [] : [$"TRUNCATE {string.Join(", ", tables.Values.Select(t => t.Qualified))}"];
+        foreach (var sql in clears)
         {
-            var sql = rls ? $"DELETE FROM {table.Qualified} WHERE tenant_id = {Sql.Literal(tenant.Id)}" : $"DELETE FROM {table.Qualified}";
             await using var clear = new NpgsqlCommand(sql, connection, transaction);
             await clear.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -82,6 +82,7 @@ public sealed partial class OnboardingActions(TenantPlatform platform, Onboardin
     /// <summary>The registry must not know the slug either (a tenant provisioned outside the config).</summary>
     public async Task CheckRegistryAsync(CancellationToken cancellationToken)
     {
+        if (platform.Config().Tenants.Any(t => t.Slug == request.Slug || t.Id == request.Slug)) return; // validate names the config line
         if (await platform.Registry.ExistsAsync(cancellationToken) && (await platform.Registry.ListAsync(cancellationToken)).FirstOrDefault(t => t.Id == request.Slug || t.Slug == request.Slug) is { } known)
             throw new DiagnosticException(Diagnostic.Error("tenant-taken",
                 $"slug '{request.Slug}' is taken in the database's tenant registry (tenant '{known.Id}', {IsolationLevels.Name(known.Isolation)}) though the config does not list it", platform.TenantsLocation(platform.Config())));

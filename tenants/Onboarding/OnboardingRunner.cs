@@ -30,6 +30,8 @@ public sealed class OnboardingRunner(TenantPlatform platform, OnboardingWorkflow
         TenantNames.Create(request.Slug, request.Slug); // a hostile slug never reaches a path or SQL
         var path = platform.Paths.OnboardingState(request.Slug);
         var saved = OnboardingState.Load(path);
+        // A finished onboarding asked for again with other inputs is a new request for a taken slug: validate says so.
+        if (saved is not null && saved.Request != request && saved.Completed(_workflow)) saved = null;
         if (saved is not null && saved.Request != request)
             throw new DiagnosticException(Diagnostic.Error("tenant-onboard",
                 $"an onboarding of '{request.Slug}' with other inputs ({Describe(saved.Request)}) is in progress: rerun it with the same inputs to resume, or pass --abort to undo it", new SourceLocation(path, 1, 1)));

@@ -48,8 +48,16 @@ public sealed class TenantPlatform
         return new TenantPlatform(configPath, adminConnectionString, scripts ?? BaselineScripts.For("postgresql"));
     }
 
-    /// <summary>The config, parsed and checked (errors located in the file).</summary>
-    public ToolkitConfig Config() => ConfigLoader.Load(ConfigPath);
+    private (string Text, ToolkitConfig Config)? _parsed;
+
+    /// <summary>The config, parsed and checked (errors located in the file); parsed again only when its text changed.</summary>
+    public ToolkitConfig Config()
+    {
+        if (_parsed is { } last && File.Exists(ConfigPath) && File.ReadAllText(ConfigPath) == last.Text) return last.Config;
+        var config = ConfigLoader.Load(ConfigPath);
+        _parsed = (File.ReadAllText(ConfigPath), config);
+        return config;
+    }
 
     /// <summary>The config's text.</summary>
     public string ConfigText() => File.ReadAllText(ConfigPath);

@@ -10,7 +10,7 @@ namespace Toolkit.Tenants.Tests.Lifecycle;
 [Collection(PostgresCollection.Name)]
 public sealed class RoundTripSpecs(PostgresServer server, ITestOutputHelper output)
 {
-    [Theory(Timeout = 400_000)]
+    [Theory(Timeout = 900_000)]
     [InlineData(IsolationLevel.Rls)]
     [InlineData(IsolationLevel.SchemaPerTenant)]
     [InlineData(IsolationLevel.DbPerTenant)]

@@ -1,0 +1,57 @@
+using Toolkit.Stacks.Configuration;
+using Toolkit.Tenants.Tests.Fixtures;
+using Toolkit.Testing;
+using Xunit.Abstractions;
+
+namespace Toolkit.Tenants.Tests.Lifecycle;
+
+/// <summary>Bad input to every verb: a located error, exit 1, and the config and database exactly as they were.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class BadInputSpecs(PostgresServer server, ITestOutputHelper output)
+{
+    [Fact(Timeout = 900_000)]
+    public async Task I_can_see_unknown_tenants_taken_slugs_hostile_names_unconfirmed_offboards_and_restores_onto_live_data_refused_changing_nothing()
+    {
+        using var platform = await TestPlatform.CreateAsync(server, IsolationLevel.SchemaPerTenant);
+        var acme = platform.Slug("acme");
+        Assert.Equal(0, (await platform.CliAsync("tenants", "onboard", acme, "--name", "Acme")).ExitCode);
+        await RoundTripSpecs.ExecAsync(await RoundTripSpecs.ConnectionAsync(platform, acme), "INSERT INTO organizations (name, slug) VALUES ('a', 'a')");
+        Assert.Equal(0, (await platform.CliAsync("tenants", "backup", acme, "--out", platform.Path("acme.tar"))).ExitCode);
+        var config = platform.ConfigText();
+        var state = await TenantState.SnapshotAsync(platform, acme);
+        var roles = await platform.RowsAsync("SELECT rolname, rolcanlogin FROM pg_roles ORDER BY 1");
+        var schemas = await platform.RowsAsync("SELECT nspname FROM pg_namespace ORDER BY 1");
+
+        (string[] Args, string Message)[] cases =
+        [
+            (["tenants", "backup", "nope", "--out", platform.Path("x.tar")], "tenant 'nope' is not in the config's tenants"),
+            (["tenants", "suspend", "nope"], "tenant 'nope' is not in the config's tenants"),
+            (["tenants", "move", "nope", "--to", "db-per-tenant"], "tenant 'nope' is not in the config's tenants"),
+            (["tenants", "offboard", "nope", "--confirm", "nope"], "tenant 'nope' is not in the config's tenants"),
+            (["tenants", "onboard", acme, "--name", "Again"], $"slug '{acme}' is taken by tenant '{acme}'"),
+            (["tenants", "onboard", "x\"; drop schema public; --", "--name", "Evil"], "is not valid"),
+            (["tenants", "onboard", platform.Slug("evil"), "--name", "line\nbreak"], "not a usable display name"),
+            (["tenants", "onboard", platform.Slug("evil"), "--name", "Evil", "--subdomain", "-bad-"], "is not a DNS label"),
+            (["tenants", "offboard", acme], $"pass --confirm {acme}"),
+            (["tenants", "offboard", acme, "--confirm", "acme"], "does not match"),
+            (["tenants", "restore", acme, "--from", platform.Path("acme.tar")], "live rows"),
+            (["tenants", "restore", acme, "--from", platform.Path("missing.tar")], "no such file"),
+            (["tenants", "move", acme, "--to", "schema-per-tenant"], "already under schema-per-tenant"),
+            (["tenants", "move", acme, "--to", "silo"], "is not one of rls, schema-per-tenant, db-per-tenant"),
+        ];
+        foreach (var (args, message) in cases)
+        {
+            var run = await platform.CliAsync(args);
+            output.WriteLine($"{string.Join(' ', args)}\n  -> {run.ExitCode}: {run.StandardError.Trim()}");
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains(message, run.StandardError);
+            Assert.Equal(config, platform.ConfigText());
+        }
+        foreach (var located in new[] { cases[0], cases[4], cases[8], cases[10] })
+            Assert.Contains("toolkit.yaml:", (await platform.CliAsync(located.Args)).StandardError);
+        Assert.Equal(state, await TenantState.SnapshotAsync(platform, acme));
+        Assert.Equal(roles, await platform.RowsAsync("SELECT rolname, rolcanlogin FROM pg_roles ORDER BY 1"));
+        Assert.Equal(schemas, await platform.RowsAsync("SELECT nspname FROM pg_namespace ORDER BY 1"));
+        Assert.False(Directory.Exists(Path.Combine(platform.Directory, ".toolkit", "tenants", "erasure")));
+    }
+}
