@@ -19,6 +19,8 @@ echo "packing Toolkit.Cli $version into $feed"
 dotnet pack "$root/cli/Toolkit.Cli.csproj" -c Release -nologo -clp:ErrorsOnly -o "$feed" >/dev/null
 # `tool update` installs when missing and replaces an older copy; the local folder is the only source,
 # so the same version rebuilt here replaces what was installed.
+# NuGet keeps a package per version in its global folder; drop ours so the install takes the one just packed.
+rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/toolkit.cli/$version"
 dotnet tool uninstall "${where[@]}" Toolkit.Cli >/dev/null 2>&1 || true
 dotnet tool install "${where[@]}" Toolkit.Cli --version "$version" --add-source "$feed" --ignore-failed-sources >/dev/null
 
