@@ -68,7 +68,10 @@ internal static class AwsPricers
     {
         var a = run.Assumptions;
         run.Fixed(nat, CostCategory.Network, "aws.nat-gateway.hour", run.Hours, $"{run.Hours} h");
-        run.Usage(nat, CostCategory.Network, "aws.nat-gateway.gb", users => run.UsersIn(users) * D(a.NatGbPerUser), $"users in region x {a.NatGbPerUser} GB");
+        // The region's NAT traffic is spread over its gateways (one per zone), not sent through each of them.
+        var gateways = Math.Max(1, run.NatGatewaysIn(PricingRun.RegionOf(nat)));
+        run.Usage(nat, CostCategory.Network, "aws.nat-gateway.gb", users => run.UsersIn(users) * D(a.NatGbPerUser) / gateways,
+            gateways == 1 ? $"users in region x {a.NatGbPerUser} GB" : $"users in region x {a.NatGbPerUser} GB / {gateways} gateways");
     }
 
     public static void PublicAddress(PricingRun run, Resource eip) =>
@@ -106,6 +109,12 @@ internal static class AwsPricers
 
     public static void LogGroup(PricingRun run, Resource group)
     {
+        if (group["name"] is StringValue { Text: var logName } && logName.StartsWith("/aws/", StringComparison.Ordinal))
+        {
+            // A service's own log group (the database's exports, the rotation function): not the app's request logs.
+            run.Unpriced(group.Type, group.Name, "holds an AWS service's own logs (database exports, rotation function); their volume is not modelled");
+            return;
+        }
         var a = run.Assumptions;
         var days = Number(group["retentionInDays"]) ?? 3653;
         decimal Ingest(decimal users) => run.UsersIn(users) * D(a.RequestsPerUser) * D(a.LogKbPerRequest) / 1_000_000m;

@@ -29,7 +29,14 @@ internal sealed class PricingRun
         foreach (var lifecycle in program.Resources.Where(r => r.Type == "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration"))
             if (Referenced(lifecycle["bucket"]) is { } bucket) RetentionBuckets.Add(bucket.Name);
         AppBucketCount = program.Resources.Count(r => r.Type == "aws:s3/bucket:Bucket" && !RetentionBuckets.Contains(r.Name));
+        foreach (var nat in program.Resources.Where(r => r.Type == "aws:ec2/natGateway:NatGateway"))
+            _natGateways[RegionOf(nat)] = _natGateways.GetValueOrDefault(RegionOf(nat)) + 1;
     }
+
+    private readonly Dictionary<string, int> _natGateways = new(StringComparer.Ordinal);
+
+    /// <summary>NAT gateways in <paramref name="region"/> (one per availability zone), which share its outbound traffic.</summary>
+    public int NatGatewaysIn(string region) => _natGateways.GetValueOrDefault(region);
 
     /// <summary>Databases (writer clusters) the data is spread over: one shared, or one per tenant.</summary>
     public int DatabaseCount { get; }

@@ -28,22 +28,23 @@ public sealed class CostEstimateSpecs
         // database: 2 x db.t4g.medium x 730 x 0.1 = 146.00; 1,000 x 0.1 GB x 0.1 = 10.00;
         //           1,000 x 1,000 requests x 10 I/O = 10 M x 0.2 = 2.00                                -> 158.00
         // network:  ALB 730 x 0.02 = 14.60; LCU max(1,000 GB, 1 M / 90,000) = 1,000 x 0.01 = 10.00;
-        //           egress 1,000 GB x 0.09 = 90.00; NAT 730 x 0.05 = 36.50 + 100 GB x 0.05 = 5.00;
-        //           its address 730 x 0.005 = 3.65                                                     -> 159.75
+        //           egress 1,000 GB x 0.09 = 90.00; NAT, one per zone: 3 x 730 x 0.05 = 109.50, and the
+        //           100 GB they share x 0.05 = 5.00; their addresses 3 x 730 x 0.005 = 10.95              -> 240.05
         // storage:  1,000 GB x 0.02 = 20.00; 1 M requests x 0.01 writes = 0.01 M PUT x 5 = 0.05        -> 20.05
         // security: the database secret 0.40                                                          -> 0.40
         // observability: 1 M requests x 1 KB = 1 GB x 0.5 = 0.50; kept 30 days: 1 GB x 0.03 = 0.03     -> 0.53
-        // edge:     hosted zone 0.50 + health check 0.50                                              -> 1.00
+        //           (the database's and the rotation function's own log groups are listed as unpriced)
+        // edge:     health check 0.50 (the hosted zone is looked up, not created)                     -> 0.50
         // services: 10 M input tokens x 3 = 30.00; 1 M output tokens x 15 = 15.00                      -> 45.00
         var expected = new Dictionary<CostCategory, decimal>
         {
-            [CostCategory.Compute] = 35.04m, [CostCategory.Database] = 158.00m, [CostCategory.Network] = 159.75m,
+            [CostCategory.Compute] = 35.04m, [CostCategory.Database] = 158.00m, [CostCategory.Network] = 240.05m,
             [CostCategory.Storage] = 20.05m, [CostCategory.Security] = 0.40m, [CostCategory.Observability] = 0.53m,
-            [CostCategory.Edge] = 1.00m, [CostCategory.Services] = 45.00m,
+            [CostCategory.Edge] = 0.50m, [CostCategory.Services] = 45.00m,
         };
         var scale = Assert.Single(e.Scales);
         foreach (var (category, usd) in scale.ByCategory) Assert.Equal(expected[category], CostJson.Money(usd));
-        Assert.Equal(419.77m, CostJson.Money(scale.MonthlyUsd));
+        Assert.Equal(499.57m, CostJson.Money(scale.MonthlyUsd));
         Assert.Contains(e.Lines, l => l.Resource == "main-us-east-1-0" && l.Price.Id == "aws.aurora-postgresql.db.t4g.medium" && l.Price.Source == "https://example.com/aurora");
         Assert.False(e.TenantsSeparable);
     }
