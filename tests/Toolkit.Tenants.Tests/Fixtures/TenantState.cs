@@ -22,7 +22,8 @@ internal static class TenantState
             lines.Add("rls rows: " + await platform.CountAsync($"SELECT count(*) FROM app.organizations WHERE tenant_id = '{slug}'"));
         var state = Path.Combine(platform.Directory, ".toolkit", "tenants", "onboarding", slug + ".json");
         lines.Add("state: " + (File.Exists(state) ? System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(state), "\"status\": \"([a-z]+)\"").Count + " steps" : "none"));
-        return string.Join("\n", lines).Replace(slug, "SLUG", StringComparison.Ordinal);
+        // Names built from the slug (role, schema, database: tenant_<slug with _>) are normalized too.
+        return string.Join("\n", lines).Replace(stem, "tenant_SLUG", StringComparison.Ordinal).Replace(slug, "SLUG", StringComparison.Ordinal);
     }
 
     /// <summary>The config text with the tenant's entry lines (which name the slug) normalized.</summary>
