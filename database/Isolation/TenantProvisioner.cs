@@ -151,7 +151,8 @@ public sealed class TenantProvisioner(string adminConnectionString, IScriptProvi
         config.Architecture.Isolation ?? throw new DiagnosticException(Diagnostic.Error("tenant-isolation",
             "architecture.isolation is not set in the config: choose rls, schema-per-tenant or db-per-tenant."));
 
-    internal static System.Collections.Immutable.ImmutableList<ScriptVariable> Variables(TenantNames t, IsolationLevel level) =>
+    /// <summary>The variables the isolation scripts take for one tenant at <paramref name="level"/>.</summary>
+    public static System.Collections.Immutable.ImmutableList<ScriptVariable> Variables(TenantNames t, IsolationLevel level) =>
     [
         ScriptVariable.Identifier("role", t.Role), ScriptVariable.Literal("role_name", t.Role),
         ScriptVariable.Identifier("schema", t.Schema), ScriptVariable.Literal("schema_name", t.Schema),

@@ -59,7 +59,7 @@ public sealed class TenantMove(TenantPlatform platform)
             ? TenantYamlEditor.Unset(text, tenant.Id, "isolation")
             : TenantYamlEditor.Set(text, tenant.Id, "isolation", Words.Of(to)));
         await places.DropDataAsync(source, CancellationToken.None);
-        if (to == IsolationLevel.Rls) await IsolationSql.RunAsync(platform.AdminConnectionString, "rls/tenant_add.sql", TenantPlaces.Variables(TenantNames.Create(source.Id, source.Slug), to), CancellationToken.None);
+        if (to == IsolationLevel.Rls) await IsolationSql.RunAsync(platform.AdminConnectionString, "rls/tenant_add.sql", TenantProvisioner.Variables(TenantNames.Create(source.Id, source.Slug), to), CancellationToken.None);
         if (source.Isolation == IsolationLevel.SchemaPerTenant) await ResetSearchPathAsync(source, to);
         return new MoveResult(source.Id, source.Isolation, to, copied.Sum(c => c.Rows), copied);
     }
@@ -114,7 +114,7 @@ public sealed class TenantMove(TenantPlatform platform)
     private async Task UndoAsync(TenantPlaces places, RegisteredTenant source, RegisteredTenant target)
     {
         await places.DropDataAsync(target, CancellationToken.None);
-        var vars = TenantPlaces.Variables(TenantNames.Create(source.Id, source.Slug), source.Isolation);
+        var vars = TenantProvisioner.Variables(TenantNames.Create(source.Id, source.Slug), source.Isolation);
         var script = source.Isolation switch
         {
             IsolationLevel.Rls => "rls/tenant_add.sql",

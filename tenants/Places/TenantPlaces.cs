@@ -24,7 +24,7 @@ public sealed class TenantPlaces(TenantPlatform platform)
     public async Task<RegisteredTenant> EnsureRoleAsync(TenantNames names, IsolationLevel level, CancellationToken cancellationToken)
     {
         await platform.Registry.EnsureAsync(cancellationToken);
-        var vars = Variables(names, level).Add(ScriptVariable.Literal("password", await platform.Registry.PasswordAsync(names.Role, cancellationToken)));
+        var vars = TenantProvisioner.Variables(names, level).Add(ScriptVariable.Literal("password", await platform.Registry.PasswordAsync(names.Role, cancellationToken)));
         await IsolationSql.RunAsync(Admin, "common/role.sql", vars, cancellationToken);
         return Registered(names, level);
     }
@@ -32,7 +32,7 @@ public sealed class TenantPlaces(TenantPlatform platform)
     /// <summary>Builds <paramref name="tenant"/>'s place at its level, applies every pending script and grants its role access.</summary>
     public async Task<ScriptRunResult> BuildAsync(RegisteredTenant tenant, CancellationToken cancellationToken)
     {
-        var vars = Variables(TenantNames.Create(tenant.Id, tenant.Slug), tenant.Isolation);
+        var vars = TenantProvisioner.Variables(TenantNames.Create(tenant.Id, tenant.Slug), tenant.Isolation);
         if (tenant.Isolation == IsolationLevel.Rls)
         {
             await IsolationSql.RunAsync(Admin, "rls/setup.sql", [], cancellationToken);
@@ -138,16 +138,6 @@ public sealed class TenantPlaces(TenantPlatform platform)
     /// <summary>The registry entry for <paramref name="names"/> at <paramref name="level"/>.</summary>
     public static RegisteredTenant Registered(TenantNames names, IsolationLevel level) =>
         new(names.Id, names.Slug, level, names.Role, names.Schema, names.Database);
-
-    /// <summary>The variables the isolation scripts take for one tenant.</summary>
-    public static ImmutableList<ScriptVariable> Variables(TenantNames t, IsolationLevel level) =>
-    [
-        ScriptVariable.Identifier("role", t.Role), ScriptVariable.Literal("role_name", t.Role),
-        ScriptVariable.Identifier("schema", t.Schema), ScriptVariable.Literal("schema_name", t.Schema),
-        ScriptVariable.Identifier("database", t.Database), ScriptVariable.Literal("database_name", t.Database),
-        ScriptVariable.Literal("tenant_id", t.Id), ScriptVariable.Literal("slug", t.Slug),
-        ScriptVariable.Literal("isolation", IsolationLevels.Name(level)),
-    ];
 
     /// <summary>Opens a connection.</summary>
     public static async Task<NpgsqlConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
