@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Toolkit.Compliance.Reports;
-using Toolkit.Compliance.Tests.Browser;
 using Toolkit.Compliance.Tests.Fixtures;
 using Toolkit.Testing;
 
@@ -15,7 +14,7 @@ public class HtmlReportSpecs
         var report = Samples.Report(y => y.Replace("enableKeyRotation: true", "enableKeyRotation: false"));
         var page = temp.Write("compliance.html", ReportRenderer.Render(report, ReportFormat.Html));
 
-        var dom = await HeadlessChromium.DumpDomAsync(page);
+        var dom = await HeadlessChromium.DomAsync(new Uri(page));
 
         Assert.Contains("<table class=\"controls\" id=\"controls-hipaa\">", dom);
         var hipaaRow = Regex.Match(dom, "<tr class=\"fail\"><td><a href=\"#control-hipaa-164-312-a-2-iv\">164.312\\(a\\)\\(2\\)\\(iv\\)</a></td>.*?</tr>").Value;
@@ -36,7 +35,7 @@ public class HtmlReportSpecs
         var page = temp.Write("compliance.html", ReportRenderer.Render(Samples.Report(), ReportFormat.Html));
         var png = temp.Combine("compliance.png");
 
-        await HeadlessChromium.ScreenshotAsync(page, png);
+        await HeadlessChromium.ScreenshotAsync(new Uri(page), png);
 
         var bytes = await File.ReadAllBytesAsync(png);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);

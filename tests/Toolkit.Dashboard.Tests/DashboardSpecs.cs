@@ -18,7 +18,7 @@ public sealed class DashboardSpecs
         var config = CopyExample(temp);
         await using var server = await DashboardServer.StartAsync(new DashboardOptions(config, Port: 0));
 
-        var dom = await ChromiumPage.DomAsync(server.Url);
+        var dom = await HeadlessChromium.DomAsync(server.Url, budgetMs: 8000);
         Assert.Contains("data-loaded=\"true\"", dom);
         // Tenants: every tenant of toolkit.yaml with its status, plan and subdomain.
         Assert.Contains("data-tenant=\"globex\"", dom);
@@ -41,7 +41,7 @@ public sealed class DashboardSpecs
         var after = await new HttpClient().GetStringAsync(new Uri(server.Url, "/api/version"));
         Assert.NotEqual(before, after); // what the open page polls: it re-renders without a reload
 
-        var refreshed = await ChromiumPage.DomAsync(server.Url);
+        var refreshed = await HeadlessChromium.DomAsync(server.Url, budgetMs: 8000);
         Assert.Matches("data-tenant=\"initech\".*?<span class=\"status suspended\">suspended</span>", refreshed);
         Assert.Matches("data-tenant=\"globex\".*?<span class=\"status active\">active</span>", refreshed);
     }
@@ -57,7 +57,7 @@ public sealed class DashboardSpecs
         foreach (var (panel, height) in new[] { ("stacks", 1400), ("tenants", 420), ("compliance", 1200), ("promotions", 320), ("migrations", 240), ("health", 420) })
         {
             var png = Path.Combine(docs, $"{panel}.png");
-            await ChromiumPage.ScreenshotAsync(new Uri(server.Url, $"/?panel={panel}"), png, height);
+            await HeadlessChromium.ScreenshotAsync(new Uri(server.Url, $"/?panel={panel}"), png, height: height, budgetMs: 8000);
             Assert.True(new FileInfo(png).Length > 5_000, $"{png} looks empty");
         }
     }

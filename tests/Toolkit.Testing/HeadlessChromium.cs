@@ -1,11 +1,10 @@
 using Toolkit.Core.Processes;
-using Toolkit.Testing;
 
-namespace Toolkit.Compliance.Tests.Browser;
+namespace Toolkit.Testing;
 
 /// <summary>
-/// The real Debian <c>chromium</c>, headless, with a throw-away profile and no network chatter: dumps the
-/// DOM a page renders to, or takes a screenshot of it.
+/// The real Debian <c>chromium</c>, headless, with a throw-away profile and no network chatter: dumps the DOM a page
+/// renders to, or takes a screenshot of it. Live pages get a virtual time budget, so their fetches and timers complete.
 /// </summary>
 public static class HeadlessChromium
 {
@@ -14,28 +13,27 @@ public static class HeadlessChromium
         ProcessRunner.FindOnPath("chromium") ?? ProcessRunner.FindOnPath("chromium-browser")
         ?? throw new InvalidOperationException("chromium is not installed: run 'apt-get install -y chromium' (or .ci/run).");
 
-    /// <summary>The serialized DOM of <paramref name="htmlFile"/> after Chromium has loaded it.</summary>
-    public static async Task<string> DumpDomAsync(string htmlFile)
-    {
-        var result = await RunAsync("--dump-dom", new Uri(htmlFile).AbsoluteUri);
-        return result.StandardOutput;
-    }
+    /// <summary>The serialized DOM of <paramref name="page"/>, after <paramref name="budgetMs"/> ms of virtual time when given.</summary>
+    public static async Task<string> DomAsync(Uri page, int? budgetMs = null) =>
+        (await RunAsync([.. Budget(budgetMs), "--dump-dom", page.AbsoluteUri])).StandardOutput;
 
-    /// <summary>Screenshots <paramref name="htmlFile"/> at <paramref name="width"/> x <paramref name="height"/> into <paramref name="png"/>.</summary>
-    public static async Task ScreenshotAsync(string htmlFile, string png, int width = 1280, int height = 1600)
+    /// <summary>Screenshots <paramref name="page"/> at <paramref name="width"/> x <paramref name="height"/> into <paramref name="png"/>.</summary>
+    public static async Task ScreenshotAsync(Uri page, string png, int width = 1280, int height = 1600, int? budgetMs = null)
     {
-        await RunAsync($"--screenshot={png}", $"--window-size={width},{height}", "--hide-scrollbars", new Uri(htmlFile).AbsoluteUri);
+        await RunAsync([.. Budget(budgetMs), $"--screenshot={png}", $"--window-size={width},{height}", "--hide-scrollbars", page.AbsoluteUri]);
         if (!File.Exists(png)) throw new InvalidOperationException($"chromium wrote no screenshot to {png}");
     }
 
-    private static async Task<ProcessResult> RunAsync(params string[] arguments)
+    private static string[] Budget(int? budgetMs) => budgetMs is { } ms ? [$"--virtual-time-budget={ms}"] : [];
+
+    private static async Task<ProcessResult> RunAsync(string[] arguments)
     {
         using var profile = new TempDirectory("toolkit-chromium");
         var spec = ProcessSpec.For(Binary).WithArguments([
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", $"--user-data-dir={profile.Path}", .. arguments])
-            .WithTimeout(TimeSpan.FromSeconds(90));
+            .WithTimeout(TimeSpan.FromSeconds(120));
         var result = await ProcessRunner.RunAsync(spec);
         if (!result.Succeeded)
             throw new InvalidOperationException($"chromium failed ({result.ExitCode}, timed out: {result.TimedOut}):\n{result.StandardError}");
