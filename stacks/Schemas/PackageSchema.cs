@@ -21,7 +21,19 @@ public sealed record ObjectSchema(IReadOnlyDictionary<string, TypeSpec> Properti
 {
     /// <summary><see cref="Required"/> in ordinal order (sorted once, so messages come out in a stable order).</summary>
     public IReadOnlyList<string> RequiredInOrder { get; } = Required.Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>
+    /// The output properties a resource of this type has (what <c>${name.PROPERTY}</c> may read), besides the
+    /// <c>id</c> and <c>urn</c> every resource has; null where the schema does not say (providers, object types).
+    /// </summary>
+    public IReadOnlySet<string>? Outputs { get; init; }
 }
+
+/// <summary>
+/// A provider function (what <c>fn::invoke</c> calls): its <see cref="Inputs"/> and the names of the fields of its
+/// result (what <c>return:</c> or <c>${variable.FIELD}</c> may pick).
+/// </summary>
+public sealed record FunctionSchema(string Token, ObjectSchema Inputs, IReadOnlySet<string> Outputs);
 
 /// <summary>A named type of a package: an object (with <see cref="Object"/>) or an enum (with <see cref="EnumValues"/>).</summary>
 public sealed record NamedType(string Token, ObjectSchema? Object, IReadOnlyList<string>? EnumValues);
@@ -37,6 +49,9 @@ public sealed record PackageSchema(
     IReadOnlyDictionary<string, ObjectSchema> Resources,
     IReadOnlyDictionary<string, NamedType> Types)
 {
+    /// <summary>Provider functions by token (empty when the schema has none).</summary>
+    public IReadOnlyDictionary<string, FunctionSchema> Functions { get; init; } = new Dictionary<string, FunctionSchema>();
+
     /// <summary>Where it was read from (file or embedded resource), for messages.</summary>
     public string Origin { get; init; } = "";
 

@@ -7,7 +7,8 @@ namespace Toolkit.Stacks.Schemas;
 /// <summary>
 /// Reads Pulumi package schemas (the JSON <c>pulumi package get-schema</c> prints, or the rebuilt ones in
 /// <c>../shared/pulumi-schemas</c>): resources' <c>inputProperties</c>/<c>requiredInputs</c>, the provider's, and
-/// <c>types</c> (objects with <c>properties</c>/<c>required</c>, enums with <c>enum</c>). Other keys are ignored.
+/// <c>types</c> (objects with <c>properties</c>/<c>required</c>, enums with <c>enum</c>), resources' output <c>properties</c>, and
+/// <c>functions</c> (<c>inputs</c> and <c>outputs</c>). Other keys are ignored.
 /// </summary>
 public static class SchemaReader
 {
@@ -54,12 +55,30 @@ public static class SchemaReader
             document.Dispose();
             throw new DiagnosticException(Diagnostic.Error("TK-SCHEMA-READ", $"'{origin}' is not a Pulumi package schema: it has no top-level \"name\".", new SourceLocation(origin, 1, 1)));
         }
-        var resources = new LazySchemaTable<ObjectSchema>(root.TryGetProperty("resources", out var res) ? res : default, (_, r) => Inputs(r));
+        var resources = new LazySchemaTable<ObjectSchema>(root.TryGetProperty("resources", out var res) ? res : default,
+            (_, r) => Inputs(r) with { Outputs = Names(r, "properties") });
+        var functions = new LazySchemaTable<FunctionSchema>(root.TryGetProperty("functions", out var fs) ? fs : default, Function);
         var types = new LazySchemaTable<NamedType>(root.TryGetProperty("types", out var ts) ? ts : default, Named);
         var provider = root.TryGetProperty("provider", out var p) && p.ValueKind == JsonValueKind.Object
             ? Inputs(p) : new ObjectSchema(new Dictionary<string, TypeSpec>(), new HashSet<string>());
         var version = root.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
-        return new PackageSchema(name.GetString()!, version, provider, resources, types) { Origin = origin };
+        return new PackageSchema(name.GetString()!, version, provider, resources, types) { Origin = origin, Functions = functions };
+    }
+
+    private static FunctionSchema Function(string token, JsonElement function)
+    {
+        var inputs = function.TryGetProperty("inputs", out var i) && i.ValueKind == JsonValueKind.Object
+            ? Object(i, "properties", "required") : new ObjectSchema(new Dictionary<string, TypeSpec>(), new HashSet<string>());
+        var outputs = function.TryGetProperty("outputs", out var o) && o.ValueKind == JsonValueKind.Object ? Names(o, "properties") : new HashSet<string>();
+        return new FunctionSchema(token, inputs, outputs);
+    }
+
+    private static HashSet<string> Names(JsonElement element, string key)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        if (element.TryGetProperty(key, out var map) && map.ValueKind == JsonValueKind.Object)
+            foreach (var p in map.EnumerateObject()) names.Add(p.Name);
+        return names;
     }
 
     private static ObjectSchema Inputs(JsonElement resource) =>

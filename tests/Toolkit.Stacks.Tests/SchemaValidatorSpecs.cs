@@ -139,4 +139,79 @@ public sealed class SchemaValidatorSpecs
 
         Assert.Empty(Validate(resource));
     }
+
+    private static IReadOnlyList<Diagnostic> ValidateWith(IReadOnlyList<Variable> variables, params Resource[] resources) =>
+        new SchemaValidator(SchemaSet.Embedded).Validate(ProgramWith(resources) with { Variables = variables });
+
+    private static Resource Bucket(string name) =>
+        new(name, "aws:s3/bucket:Bucket", Expr.Map(("bucket", name))) { Options = new ResourceOptions { Provider = "aws-us-east-1" } };
+
+    [Fact]
+    public void I_can_read_the_outputs_a_resource_type_declares()
+    {
+        var versioning = Bucket(("bucket", Expr.Format("${uploads.bucket}")), ("versioningConfiguration", Expr.Map(("status", "Enabled"))))
+            with { Options = new ResourceOptions { Provider = "aws-us-east-1", DependsOn = ["uploads"] } };
+        var policy = new Resource("uploads-arn", "aws:ssm/parameter:Parameter", Expr.Map(("type", "String"), ("value", Expr.Format("${uploads.arn} ${uploads.id} ${uploads.urn}"))));
+
+        Assert.Empty(ValidateWith([], Bucket("uploads"), versioning, policy));
+    }
+
+    [Fact]
+    public void I_get_an_error_for_a_reference_to_an_output_the_type_does_not_have()
+    {
+        var parameter = new Resource("uploads-arn", "aws:ssm/parameter:Parameter", Expr.Map(("type", "String"), ("value", Expr.Format("${uploads.bucketArn}"))));
+
+        var error = Assert.Single(ValidateWith([], Bucket("uploads"), parameter));
+
+        Assert.Equal(SchemaValidator.Codes.UnknownOutput, error.Code);
+        Assert.Contains("resource 'uploads-arn'", error.Message);
+        Assert.Contains("'value'", error.Message);
+        Assert.Contains("aws:s3/bucket:Bucket has no output 'bucketArn'", error.Message);
+    }
+
+    [Fact]
+    public void I_can_invoke_a_provider_function_and_read_its_result()
+    {
+        var zones = new Variable("zones", new InvokeValue("aws:index/getAvailabilityZones:getAvailabilityZones", Expr.Map(("state", "available")), null, "aws-us-east-1"));
+        var account = new Variable("account", new InvokeValue("aws:index/getCallerIdentity:getCallerIdentity", Expr.Map(), "accountId", "aws-us-east-1"));
+        var parameter = new Resource("where", "aws:ssm/parameter:Parameter", Expr.Map(("type", "String"), ("value", Expr.Format("${zones.names[0]} ${account}"))));
+
+        Assert.Empty(ValidateWith([zones, account], parameter));
+    }
+
+    [Fact]
+    public void I_get_an_error_for_an_invoke_of_a_function_the_provider_does_not_have()
+    {
+        var zones = new Variable("zones", new InvokeValue("aws:index/getAvailabilityZone:getAvailabilityZones", Expr.Map(), null));
+
+        var error = Assert.Single(ValidateWith([zones]));
+
+        Assert.Equal(SchemaValidator.Codes.UnknownFunction, error.Code);
+        Assert.Contains("variable 'zones'", error.Message);
+        Assert.Contains("'aws:index/getAvailabilityZone:getAvailabilityZones', which does not exist in the aws schema", error.Message);
+    }
+
+    [Fact]
+    public void I_get_an_error_for_an_invoke_argument_or_result_field_the_function_does_not_have()
+    {
+        var zones = new Variable("zones", new InvokeValue("aws:index/getAvailabilityZones:getAvailabilityZones", Expr.Map(("status", "available")), "name"));
+
+        var errors = ValidateWith([zones]);
+
+        Assert.Equal(2, errors.Count);
+        Assert.Contains(errors, e => e.Code == SchemaValidator.Codes.UnknownProperty && e.Message.Contains("'fn::invoke.status' is not an input of aws:index/getAvailabilityZones:getAvailabilityZones (did you mean 'state'?)", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Code == SchemaValidator.Codes.UnknownOutput && e.Message.Contains("has no field 'name' (did you mean 'names'?)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void I_get_an_error_for_reading_a_field_an_invoked_result_does_not_have()
+    {
+        var zones = new Variable("zones", new InvokeValue("aws:index/getAvailabilityZones:getAvailabilityZones", Expr.Map(), null));
+        var parameter = new Resource("where", "aws:ssm/parameter:Parameter", Expr.Map(("type", "String"), ("value", Expr.Format("${zones.zones[0]}"))));
+
+        var error = Assert.Single(ValidateWith([zones], parameter));
+
+        Assert.Equal(SchemaValidator.Codes.UnknownOutput, error.Code);
+        Assert.Contains("the result of aws:index/getAvailabilityZones:getAvailabilityZones has no output 'zones'", error.Message);
+    }
 }
