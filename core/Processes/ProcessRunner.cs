@@ -78,6 +78,51 @@ public static class ProcessRunner
         return new PipelineResult(produced, consumed);
     }
 
+    /// <summary>
+    /// Starts <paramref name="spec"/> and returns at once with its pid, for callers that stop it themselves (tests that
+    /// SIGKILL a command mid-run, servers a test stands up). The spec's timeout still applies.
+    /// </summary>
+    /// <exception cref="ProcessNotFoundException">The executable is not installed or not on PATH.</exception>
+    public static RunningProcess Start(ProcessSpec spec)
+    {
+        var stdout = new StringBuilder();
+        var stderr = new StringBuilder();
+        var command = Command(spec, stdout, stderr)
+            .WithStandardInputPipe(spec.StandardInput is null ? PipeSource.Null : PipeSource.FromString(spec.StandardInput, Utf8));
+        var interrupt = new CancellationTokenSource();
+        if (spec.Timeout is { } timeout) interrupt.CancelAfter(timeout);
+        var kill = new CancellationTokenSource();
+        interrupt.Token.Register(() => kill.CancelAfter(spec.GracePeriod));
+        // CliWrap disposes its Process once the command ends; the exit code of a cancelled one is kept as it exits.
+        int? exitCode = null;
+        void Watch(Process p)
+        {
+            p.EnableRaisingEvents = true;
+            p.Exited += (_, _) => { try { exitCode = p.ExitCode; } catch (InvalidOperationException) { } };
+        }
+        CommandTask<CommandResult> task;
+        try { task = command.ExecuteAsync(_ => { }, Watch, kill.Token, interrupt.Token); }
+        catch (System.ComponentModel.Win32Exception e) { throw new ProcessNotFoundException(spec.FileName, e); }
+
+        var stopwatch = Stopwatch.StartNew();
+        async Task<ProcessResult> Complete()
+        {
+            try
+            {
+                var result = await task;
+                return new ProcessResult(result.ExitCode, stdout.ToString(), stderr.ToString(), stopwatch.Elapsed, TimedOut: false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Interrupted or killed: the exit code is the process's own when it stopped by itself after SIGINT.
+                var code = exitCode ?? -1;
+                var timedOut = spec.Timeout is { } t && stopwatch.Elapsed >= t;
+                return new ProcessResult(code, stdout.ToString(), stderr.ToString(), stopwatch.Elapsed, timedOut);
+            }
+        }
+        return new RunningProcess(task.ProcessId, Complete(), interrupt, kill);
+    }
+
     /// <summary>True when <paramref name="fileName"/> resolves to an executable on PATH (or is an existing path).</summary>
     public static bool IsOnPath(string fileName) => FindOnPath(fileName) is not null;
 

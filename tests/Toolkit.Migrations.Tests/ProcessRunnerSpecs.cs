@@ -71,4 +71,44 @@ public class ProcessRunnerSpecs
 
         await Assert.ThrowsAsync<ProcessNotFoundException>(() => ProcessRunner.RunAsync(ProcessSpec.For("no-such-tool-toolkit")));
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task I_can_start_a_process_watch_it_and_stop_it_the_ways_a_ci_runner_does()
+    {
+        // SIGTERM: the process hears it and stops in its own way, with its own exit code and output.
+        var pid = new TaskCompletionSource<string>();
+        await using (var polite = ProcessRunner.Start(ProcessSpec.For("sh")
+            .WithArguments("-c", "trap 'echo terminated; exit 3' TERM; echo $$; while true; do sleep 0.1; done")
+            .WithOutputLines(line => pid.TrySetResult(line))))
+        {
+            Assert.Equal(polite.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), await pid.Task);
+            Assert.False(polite.HasExited);
+            polite.Terminate();
+            var ended = await polite.WaitAsync();
+            Assert.Equal(3, ended.ExitCode);
+            Assert.Contains("terminated", ended.StandardOutput);
+        }
+
+        // SIGKILL takes the children too: the child sleeping 300 s is gone with its parent.
+        var child = new TaskCompletionSource<int>();
+        var parent = ProcessRunner.Start(ProcessSpec.For("sh").WithArguments("-c", "sleep 300 & echo $!; wait")
+            .WithOutputLines(line => child.TrySetResult(int.Parse(line, System.Globalization.CultureInfo.InvariantCulture))));
+        var childPid = await child.Task;
+        Assert.True(Directory.Exists($"/proc/{childPid}"));
+        parent.Kill();
+        var killed = await parent.WaitAsync();
+        Assert.False(killed.Succeeded);
+        for (var wait = 0; wait < 100 && IsRunning(childPid); wait++) await Task.Delay(50);
+        Assert.False(IsRunning(childPid), $"the child {childPid} outlived the kill");
+
+        // Disposing a running process stops it: nothing is left behind by a test that fails half way.
+        var orphan = ProcessRunner.Start(ProcessSpec.For("sleep").WithArguments("300"));
+        var orphanPid = orphan.Id;
+        await orphan.DisposeAsync();
+        Assert.False(IsRunning(orphanPid));
+    }
+
+    // A zombie (exited, not yet reaped by its parent) counts as gone.
+    private static bool IsRunning(int pid) =>
+        File.Exists($"/proc/{pid}/stat") && !File.ReadAllText($"/proc/{pid}/stat").Split(' ')[2].Equals("Z", StringComparison.Ordinal);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Toolkit.Core.Processes;
 using Toolkit.Promotion.Reporting;
 using Toolkit.Promotion.State;
 using Toolkit.Promotion.Tests.Support;
@@ -42,18 +43,22 @@ public sealed class PromoteCliSpecs
         CliSite.WriteConfig(site);
         var store = new PromotionStateStore(site.StatePath);
 
-        using (var job = StartPromote(site, "--bake", "3s"))
+        await using (var job = StartPromote(site, "--bake", "3s"))
         {
             // Wait until step 2 (10 %) is in effect and baking, then kill the job the way a CI runner does.
             var clock = Stopwatch.StartNew();
             while (store.Load() is not { StepIndex: 1, GreenPercent: 10 })
             {
                 Assert.True(clock.Elapsed < Limit, "the promotion never reached step 2");
-                if (job.HasExited) Assert.Fail($"the promotion ended (exit {job.ExitCode}) before it could be killed: {await job.StandardError.ReadToEndAsync()}");
+                if (job.HasExited)
+                {
+                    var ended = await job.Completion;
+                    Assert.Fail($"the promotion ended (exit {ended.ExitCode}) before it could be killed: {ended.StandardError}");
+                }
                 await Task.Delay(50);
             }
-            job.Kill(entireProcessTree: true);
-            await job.WaitForExitAsync();
+            job.Kill();
+            await job.WaitAsync();
         }
         Assert.Equal(PromotionStatus.InProgress, store.Load()!.Status);
         Assert.Equal((90, 10), await site.SendThroughNginxAsync(100)); // nginx kept the weights of the killed step
@@ -74,7 +79,7 @@ public sealed class PromoteCliSpecs
         await using var site = new LocalSite(UpstreamBehaviour.Healthy);
         CliSite.WriteConfig(site);
         var store = new PromotionStateStore(site.StatePath);
-        using var job = StartPromote(site, "--bake", "5s");
+        await using var job = StartPromote(site, "--bake", "5s");
         var clock = Stopwatch.StartNew();
         while (store.Load() is not { StepIndex: 0, GreenPercent: 1 })
         {
@@ -83,11 +88,11 @@ public sealed class PromoteCliSpecs
         }
 
         // What a cancelled CI job receives.
-        using (var term = Process.Start("kill", ["-TERM", job.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await term.WaitForExitAsync();
-        await job.WaitForExitAsync().WaitAsync(Limit);
+        job.Terminate();
+        var ended = await job.WaitAsync().WaitAsync(Limit);
 
-        Assert.Equal(1, job.ExitCode);
-        Assert.Contains("interrupted: the promotion state is kept in", await job.StandardError.ReadToEndAsync());
+        Assert.Equal(1, ended.ExitCode);
+        Assert.Contains("interrupted: the promotion state is kept in", ended.StandardError);
         Assert.Equal((PromotionStatus.InProgress, 1), (store.Load()!.Status, store.Load()!.GreenPercent));
     }
 
@@ -174,14 +179,9 @@ public sealed class PromoteCliSpecs
         Assert.Equal(before, site.Directory.Snapshot());
     }
 
-    private static Process StartPromote(LocalSite site, params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = site.Directory.Path, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { ToolkitCli.DllPath, "promote", "--config", "toolkit.yaml", "--stack", site.Stack }.Concat(args)) info.ArgumentList.Add(a);
-        info.Environment["CI"] = "true";
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.BeginOutputReadLine(); // stderr is small and read at the end
-        return process;
-    }
+    private static RunningProcess StartPromote(LocalSite site, params string[] args) =>
+        ProcessRunner.Start(ProcessSpec.For("dotnet")
+            .WithArguments([ToolkitCli.DllPath, "promote", "--config", "toolkit.yaml", "--stack", site.Stack, .. args])
+            .WithWorkingDirectory(site.Directory.Path)
+            .WithEnvironment("CI", "true"));
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using Toolkit.Core.Processes;
 using Toolkit.Testing;
 
 namespace Toolkit.Promotion.Tests.Support;
@@ -20,7 +21,7 @@ public sealed class PythonGreen : IDisposable
         http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), H).serve_forever()
         """;
 
-    private readonly Process _process;
+    private readonly RunningProcess _process;
     private readonly TempDirectory _root = new("python-green");
 
     private PythonGreen(bool healthy)
@@ -29,12 +30,9 @@ public sealed class PythonGreen : IDisposable
         HostPort = $"127.0.0.1:{port}";
         File.WriteAllText(_root.Combine("healthz"), "ok\n");
         File.WriteAllText(_root.Combine("index.html"), "<p>green</p>\n");
-        var start = new ProcessStartInfo("python3") { WorkingDirectory = _root.Path, RedirectStandardError = true, RedirectStandardOutput = true };
-        if (healthy) foreach (var a in new[] { "-m", "http.server", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1" }) start.ArgumentList.Add(a);
-        else foreach (var a in new[] { "-c", Unhealthy, port.ToString(System.Globalization.CultureInfo.InvariantCulture) }) start.ArgumentList.Add(a);
-        _process = Process.Start(start)!;
-        _process.BeginErrorReadLine();
-        _process.BeginOutputReadLine();
+        var portText = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _process = ProcessRunner.Start(ProcessSpec.For("python3").WithWorkingDirectory(_root.Path)
+            .WithArguments(healthy ? ["-m", "http.server", portText, "--bind", "127.0.0.1"] : ["-c", Unhealthy, portText]));
         WaitUntilListening(port);
     }
 
@@ -55,7 +53,7 @@ public sealed class PythonGreen : IDisposable
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(30))
         {
-            if (_process.HasExited) throw new InvalidOperationException($"python3 exited with {_process.ExitCode} before listening on {port}");
+            if (_process.HasExited) throw new InvalidOperationException($"python3 exited with {_process.Completion.Result.ExitCode} before listening on {port}: {_process.Completion.Result.StandardError}");
             try
             {
                 using var client = new TcpClient();
@@ -73,9 +71,7 @@ public sealed class PythonGreen : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-        _process.WaitForExit(5000);
-        _process.Dispose();
+        _process.Dispose(); // kills it if it still runs
         _root.Dispose();
     }
 }
