@@ -2,6 +2,7 @@ using System.CommandLine;
 using Toolkit.Cli.Synthesis;
 using Toolkit.Core.Diagnostics;
 using Toolkit.Core.Serialization;
+using Toolkit.Stacks.Model;
 
 namespace Toolkit.Cli.Commands;
 
@@ -27,17 +28,31 @@ public sealed class SynthCommand : ICommandDefinition
         {
             var result = run.Synthesize(p);
             var directory = Path.GetFullPath(p.GetValue(output)!);
-            StackSynthesisRun.Write(result, directory);
+            var unset = StackSynthesisRun.Write(result, directory);
             var program = result.Program!;
             if (p.GetValue(json))
                 Console.Out.Write(CanonicalJson.Serialize(new SynthJson(program.StackName, program.ProjectName, directory,
-                    result.Files.Select(f => f.Path).ToList(), program.Resources.Count, DiagnosticJson.From(result.Diagnostics))));
+                    result.Files.Select(f => f.Path).ToList(), program.Resources.Count, DiagnosticJson.From(result.Diagnostics))
+                    { UnsetConfig = unset.Select(c => new UnsetConfigJson(c.Key, c.Secret, SetCommand(c, program.StackName))).ToList() }));
             else
-                Console.WriteLine($"Synthesized stack '{program.StackName}' ({program.Resources.Count} resources, validated) into {directory}: {string.Join(", ", result.Files.Select(f => f.Path))}\nNext: cd {directory} && pulumi up --stack {program.StackName}");
+            {
+                Console.WriteLine($"Synthesized stack '{program.StackName}' ({program.Resources.Count} resources, validated) into {directory}: {string.Join(", ", result.Files.Select(f => f.Path))}");
+                if (unset.Count > 0)
+                {
+                    // pulumi up would stop at the first of these; say them all now, with the command for each.
+                    Console.WriteLine($"Set first ({unset.Count} config key{(unset.Count == 1 ? "" : "s")} with no value; keys set by hand are kept by the next synth):");
+                    foreach (var c in unset) Console.WriteLine($"  {SetCommand(c, program.StackName)}");
+                }
+                Console.WriteLine($"Next: cd {directory} && pulumi up --stack {program.StackName}");
+            }
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;
     }
+
+    private static string SetCommand(ConfigDeclaration config, string stack) => config.Type == ConfigType.StringList
+        ? $"pulumi config set {(config.Secret ? "--secret " : "")}--path '{config.Key}[0]' VALUE --stack {stack} (one per item)"
+        : $"pulumi config set {(config.Secret ? "--secret " : "")}{config.Key} VALUE --stack {stack}";
 }
 
 /// <summary>What <c>toolkit synth --json</c> prints on success.</summary>
@@ -45,4 +60,10 @@ public sealed record SynthJson(string Stack, string Project, string Output, IRea
 {
     /// <summary>Always true: the files were written.</summary>
     public bool Ok => true;
+
+    /// <summary>Config keys declared without a default and set nowhere yet: <c>pulumi up</c> needs them.</summary>
+    public IReadOnlyList<UnsetConfigJson> UnsetConfig { get; init; } = [];
 }
+
+/// <summary>One config key <c>pulumi up</c> needs a value for, and the command that sets it.</summary>
+public sealed record UnsetConfigJson(string Key, bool Secret, string Command);

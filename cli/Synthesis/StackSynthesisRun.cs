@@ -3,6 +3,7 @@ using Toolkit.Cli.Output;
 using Toolkit.Core.Diagnostics;
 using Toolkit.Core.Output;
 using Toolkit.Stacks.Configuration;
+using Toolkit.Stacks.Model;
 using Toolkit.Stacks.Schemas;
 using Toolkit.Stacks.Synthesis;
 
@@ -74,9 +75,11 @@ public sealed class StackSynthesisRun
     /// Writes the files into <paramref name="directory"/> as one unit (all or nothing), keeping config keys of an
     /// existing <c>Pulumi.STACK.yaml</c> that the toolkit does not own.
     /// </summary>
-    public static void Write(SynthResult result, string directory)
+    /// <returns>The config keys the stack still needs before <c>pulumi up</c> (declared without a default, set nowhere).</returns>
+    public static IReadOnlyList<ConfigDeclaration> Write(SynthResult result, string directory)
     {
         var program = result.Program!;
+        IReadOnlyList<ConfigDeclaration> unset = [];
         using var staged = new StagedDirectory(directory);
         foreach (var file in result.Files)
         {
@@ -85,10 +88,12 @@ public sealed class StackSynthesisRun
             {
                 var existingPath = Path.Combine(directory, file.Path);
                 content = StackSettingsFile.Merge(program, File.Exists(existingPath) ? File.ReadAllText(existingPath) : null, existingPath);
+                unset = StackSettingsFile.Unset(program, content);
             }
             staged.WriteText(file.Path, content);
         }
         staged.Commit();
+        return unset;
     }
 
 }

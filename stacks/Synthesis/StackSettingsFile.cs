@@ -56,6 +56,26 @@ public static class StackSettingsFile
         return yaml.ToString();
     }
 
+    /// <summary>
+    /// The config keys <paramref name="program"/> declares without a default that <paramref name="stackFile"/> (the
+    /// <c>Pulumi.STACK.yaml</c> as written) does not set either: what <c>pulumi up</c> would stop and ask for, in
+    /// declaration order.
+    /// </summary>
+    public static IReadOnlyList<ConfigDeclaration> Unset(PulumiProgram program, string stackFile)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(stackFile));
+            if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root
+                && root.Children.TryGetValue(new YamlScalarNode("config"), out var config) && config is YamlMappingNode values)
+                foreach (var key in values.Children.Keys) if (((YamlScalarNode)key).Value is { } name) set.Add(name);
+        }
+        catch (YamlException) { } // the file was written by Merge; an unreadable one is reported there
+        return program.Config.Where(c => c.Default is null && !set.Contains($"{program.ProjectName}:{c.Key}") && !set.Contains(c.Key)).ToList();
+    }
+
     private static Value Convert(YamlNode node) => node switch
     {
         YamlScalarNode s => new StringValue(s.Value ?? ""),

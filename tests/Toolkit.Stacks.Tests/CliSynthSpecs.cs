@@ -54,6 +54,32 @@ public sealed class CliSynthSpecs
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task I_am_told_which_config_pulumi_up_still_needs_and_how_to_set_it()
+    {
+        using var temp = new TempDirectory();
+        var config = Example(temp);
+
+        var first = await ToolkitCli.RunAsync(temp.Path, "synth", "--config", config, "--stack", "prod", "--out", "out");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("pulumi config set --secret cloudflareApiToken VALUE --stack prod", first.StandardOutput);
+        Assert.Contains("pulumi config set cloudflareZoneId VALUE --stack prod", first.StandardOutput);
+
+        // Once set (as `pulumi config set` writes it), a key is no longer asked for; the others still are.
+        var stackFile = temp.Combine("out", "Pulumi.prod.yaml");
+        await File.WriteAllTextAsync(stackFile, "config:\n  acme-notes:cloudflareApiToken:\n    secure: v1:xyz\n");
+        var again = await ToolkitCli.RunAsync(temp.Path, "synth", "--config", config, "--stack", "prod", "--out", "out", "--json");
+
+        Assert.Equal(0, again.ExitCode);
+        using var json = JsonDocument.Parse(again.StandardOutput);
+        var keys = json.RootElement.GetProperty("unsetConfig").EnumerateArray().Select(k => k.GetProperty("key").GetString()).ToList();
+        Assert.DoesNotContain("cloudflareApiToken", keys);
+        Assert.Contains("cloudflareZoneId", keys);
+        Assert.Equal("pulumi config set cloudflareZoneId VALUE --stack prod",
+            json.RootElement.GetProperty("unsetConfig").EnumerateArray().Single(k => k.GetProperty("key").GetString() == "cloudflareZoneId").GetProperty("command").GetString());
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task I_get_nothing_written_when_synth_fails_validation()
     {
         using var temp = new TempDirectory();
