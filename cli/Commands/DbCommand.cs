@@ -41,6 +41,7 @@ public sealed partial class DbCommand : ICommandDefinition
         db.Subcommands.Add(Migrate());
         db.Subcommands.Add(Rollback());
         db.Subcommands.Add(Adopt());
+        db.Subcommands.Add(Lint());
         db.Subcommands.Add(Provision());
         db.Subcommands.Add(Restore());
         return db;
@@ -89,6 +90,29 @@ public sealed partial class DbCommand : ICommandDefinition
             Console.Out.Write(p.GetValue(_json) ? ScriptReport.ToJson(result) : ScriptReport.ToText(result));
             if (!result.Successful) Console.Error.WriteLine("error: " + result.Error);
             return result.Successful ? ExitCodes.Ok : ExitCodes.Failed;
+        }));
+        return command;
+    }
+
+    private Command Lint()
+    {
+        var command = new Command("lint",
+            "Lint every up script (no database needed): FILE:LINE:COL: severity RULE: message on stdout, or --json. Exit 1 when a finding would block\n" +
+            "'db migrate' (errors; warnings do not block). 'db plan' lints only the pending scripts of a database.\nExample: toolkit db lint --scripts db/ --json");
+        foreach (var option in new Option[] { _scripts, _scriptsAssembly, _json, _vars, _idents, _rawVars }) command.Options.Add(option);
+        command.SetAction((ParseResult p, CancellationToken _) => CommandGuard.RunAsync(() =>
+        {
+            var scripts = (ScriptsOf(p) ?? Database.Baseline.BaselineScripts.For("postgresql")).GetScripts();
+            var names = (p.GetValue(_vars) ?? []).Concat(p.GetValue(_idents) ?? []).Concat(p.GetValue(_rawVars) ?? [])
+                .Select(v => v.Split('=', 2)[0]).ToHashSet(StringComparer.Ordinal);
+            var findings = Database.Linting.ScriptLinter.Lint(scripts, names);
+            if (p.GetValue(_json)) Console.Out.Write(ScriptReport.ToJson(scripts.Select(s => s.Name).ToList(), findings));
+            else
+            {
+                foreach (var d in findings) Console.Out.WriteLine(d);
+                Console.Out.WriteLine($"{scripts.Count} script(s): {findings.Count(d => d.Severity == Severity.Error)} error(s), {findings.Count(d => d.Severity == Severity.Warning)} warning(s)");
+            }
+            return Task.FromResult(findings.Any(d => d.Severity == Severity.Error) ? ExitCodes.Failed : ExitCodes.Ok);
         }));
         return command;
     }

@@ -65,13 +65,26 @@ public sealed class AdoptionSpecs(PostgresServer server) : IDisposable
         Assert.Contains("imported   Script0002 - Function.sql", adopt.StandardOutput);
         Assert.Contains("pending    Script0004 - Notes.sql", adopt.StandardOutput);
         Assert.Equal(0, migrate.ExitCode);
+        var status = await ToolkitCli.RunAsync(_dir.Path, "db", "status", "--scripts", folder, "--connection", db, "--json");
+        using (var document = System.Text.Json.JsonDocument.Parse(status.StandardOutput))
+        {
+            Assert.True(document.RootElement.GetProperty("ok").GetBoolean());
+            Assert.Equal(4, document.RootElement.GetProperty("applied").GetArrayLength());
+            Assert.Equal(0, document.RootElement.GetProperty("diagnostics").GetArrayLength());
+        }
         Assert.Equal(["Script0004 - Notes.sql"], await Db.ColumnAsync(db, "SELECT script_name FROM toolkit_journal WHERE duration_ms >= 0 AND applied_at > now() - interval '1 minute' AND script_name LIKE '%Notes%'"));
         Assert.Contains("applied  Script0004 - Notes.sql", migrate.StandardOutput);
         Assert.DoesNotContain("Script0001", migrate.StandardOutput);
         Assert.Equal("v2 x", await Db.ScalarAsync(db, "SELECT account_label(ROW(1, 'x')::account)"));
-        var again = await ToolkitCli.RunAsync(_dir.Path, "db", "adopt", "--scripts", folder, "--connection", db);
+        var again = await ToolkitCli.RunAsync(_dir.Path, "db", "adopt", "--scripts", folder, "--connection", db, "--json");
         Assert.Equal(1, again.ExitCode);
         Assert.Contains("already has rows", again.StandardError);
+        // A refusal is the shared document too: ok false, the error as a DiagnosticJson.
+        using var refused = System.Text.Json.JsonDocument.Parse(again.StandardOutput);
+        Assert.False(refused.RootElement.GetProperty("ok").GetBoolean());
+        var diagnostic = Assert.Single(refused.RootElement.GetProperty("diagnostics").EnumerateArray());
+        Assert.Equal(["code", "severity", "message", "file", "line", "column", "suggestions", "acknowledged"], diagnostic.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("db-adopt", diagnostic.GetProperty("code").GetString());
     }
 
     [Fact(Timeout = 120_000)]

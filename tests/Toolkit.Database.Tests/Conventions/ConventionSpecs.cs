@@ -61,6 +61,34 @@ public sealed class ConventionSpecs(PostgresServer server) : IDisposable
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task I_can_roll_back_versioned_scripts_and_see_repeatable_scripts_kept_and_named_in_the_output()
+    {
+        var db = await NewDatabaseAsync();
+        var folder = Folder(("V1__t.sql", "CREATE TABLE t (id int);"), ("U1__t.sql", "DROP TABLE t;"), ("V2__u.sql", "CREATE TABLE u (id int);"), ("U2__u.sql", "DROP TABLE u;"),
+            ("R__counts.sql", "CREATE OR REPLACE FUNCTION counts() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;"));
+        var engine = ScriptEngineBuilder.For(db).WithScriptsFromFolder(folder).Build();
+        Assert.True((await engine.MigrateAsync()).Successful);
+
+        var plan = await engine.PlanRollbackAsync("1");
+        var down = await engine.RollbackToAsync("1");
+        var all = await engine.RollbackToAsync("0");
+
+        Assert.Equal(["V2__u.sql"], plan.Steps.Select(s => s.Name));
+        Assert.Equal(["R__counts.sql"], plan.KeptRepeatable);
+        Assert.Contains("kept     R__counts.sql  (repeatable: rollback undoes only versioned scripts with down scripts)", Toolkit.Database.Reports.ScriptReport.ToText(plan));
+        Assert.True(down.Successful, down.Error);
+        Assert.Equal(["V2__u.sql"], down.Executed.Select(e => e.Name));
+        Assert.Equal(["R__counts.sql"], down.KeptRepeatable);
+        Assert.Contains("kept     R__counts.sql", Toolkit.Database.Reports.ScriptReport.ToText(down));
+        Assert.Contains("\"keptRepeatable\": [\n    \"R__counts.sql\"\n  ]", Toolkit.Database.Reports.ScriptReport.ToJson(down));
+        Assert.True(all.Successful, all.Error);
+        Assert.Equal(["V1__t.sql"], all.Executed.Select(e => e.Name));
+        // The repeatable script's object and journal row stay: migrate does not run it again.
+        Assert.Equal(1, await Db.CountAsync(db, "SELECT counts()"));
+        Assert.Equal(["V1__t.sql", "V2__u.sql"], (await engine.MigrateAsync()).Executed.Select(e => e.Name));
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task I_can_run_dbup_names_in_dbups_order_from_a_folder_and_from_embedded_resources()
     {
         var db = await NewDatabaseAsync();
