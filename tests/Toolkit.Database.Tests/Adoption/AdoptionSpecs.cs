@@ -87,6 +87,37 @@ public sealed class AdoptionSpecs(PostgresServer server) : IDisposable
         Assert.Equal("db-adopt", diagnostic.GetProperty("code").GetString());
     }
 
+    // The pattern of a DbUp project we measured (docs/database.md): .psql scripts, embedded, DbUp's filter on that
+    // extension, one transaction for the whole run; a README beside them.
+    [Fact(Timeout = 120_000)]
+    public async Task I_can_adopt_and_migrate_a_dbup_folder_of_psql_scripts_run_in_one_transaction_and_be_told_when_a_folder_has_no_scripts()
+    {
+        var folder = Folder(("00001-init.psql", "CREATE TABLE ci (id uuid PRIMARY KEY);"),
+            ("00002-attribute.psql", "CREATE TABLE attribute (id uuid PRIMARY KEY, ci_id uuid NOT NULL REFERENCES ci (id));"), ("README.md", "scripts for DbUp"));
+        var db = await server.CreateDatabaseAsync("a" + Guid.NewGuid().ToString("N"));
+        var embedded = Directory.GetFiles(folder, "*.psql").Order(StringComparer.Ordinal)
+            .Select(f => new DbUp.Engine.SqlScript("MyApp.Scripts." + Path.GetFileName(f), File.ReadAllText(f))).ToList();
+        var dbup = DeployChanges.To.PostgresqlDatabase(db).WithScripts(embedded).WithTransaction().LogToNowhere().Build().PerformUpgrade();
+        Assert.True(dbup.Successful, dbup.Error?.Message);
+        _dir.Write("db/00003-layer.psql", "CREATE TABLE layer (id text PRIMARY KEY);");
+
+        var adopt = await ToolkitCli.RunAsync(_dir.Path, "db", "adopt", "--scripts", folder, "--connection", db);
+        var migrate = await ToolkitCli.RunAsync(_dir.Path, "db", "migrate", "--scripts", folder, "--connection", db, "--transaction", "single");
+        _dir.Write("notes/README.md", "not a script");
+        _dir.Write("notes/schema.txt", "not a script either");
+        var none = await ToolkitCli.RunAsync(_dir.Path, "db", "migrate", "--scripts", _dir.Combine("notes"), "--connection", db);
+
+        Assert.Equal(0, adopt.ExitCode);
+        Assert.Contains("imported   00002-attribute.psql", adopt.StandardOutput);
+        Assert.Contains("pending    00003-layer.psql", adopt.StandardOutput);
+        Assert.Equal(0, migrate.ExitCode);
+        Assert.Contains("applied  00003-layer.psql", migrate.StandardOutput);
+        Assert.DoesNotContain("00001", migrate.StandardOutput);
+        Assert.True(await Db.TableExistsAsync(db, "layer"));
+        Assert.Equal(1, none.ExitCode);
+        Assert.Contains("has 2 file(s) but no scripts (README.md, schema.txt): script files end in .sql or .psql", none.StandardError);
+    }
+
     [Fact(Timeout = 120_000)]
     public async Task I_can_adopt_dbup_embedded_resource_names_against_a_folder_of_the_same_files_and_see_rows_without_files_listed()
     {

@@ -177,7 +177,7 @@ public sealed class ReleaseManifestSpecs : IDisposable
 
         var lint = await ToolkitCli.RunAsync(_dir.Path, "db", "lint", "--scripts", db, "--json");
         var text = await ToolkitCli.RunAsync(_dir.Path, "db", "lint", "--scripts", db);
-        var migrate = await ToolkitCli.RunAsync(_dir.Path, "db", "migrate", "--scripts", db, "--allow-destructive", "--json");
+        var migrate = await ToolkitCli.RunAsync(_dir.Path, "db", "migrate", "--scripts", db, "--json");
 
         Assert.Equal(1, lint.ExitCode);
         Assert.False(File.Exists(_dir.Combine(".toolkit", "toolkit.db")) && lint.StandardError.Contains("SQLite"));
@@ -202,7 +202,8 @@ public sealed class ReleaseManifestSpecs : IDisposable
             Assert.True(root.GetProperty("ok").GetBoolean());
             Assert.Equal(["0001_a.sql", "0002_drop.sql"], root.GetProperty("executed").EnumerateArray().Select(e => e.GetProperty("name").GetString()));
             Assert.Equal(System.Text.Json.JsonValueKind.Null, root.GetProperty("failure").ValueKind);
-            Assert.Equal("drop-column", root.GetProperty("diagnostics")[0].GetProperty("code").GetString());
+            // Migrated from scratch, the run itself created table a: dropping its column or indexing it is no finding.
+            Assert.Equal(0, root.GetProperty("diagnostics").GetArrayLength());
         }
     }
 

@@ -35,6 +35,9 @@ public sealed class ConventionSpecs(PostgresServer server) : IDisposable
 
         Assert.True(up.Successful, up.Error);
         Assert.Equal(["V1__a.sql", "V1.2__b.sql", "V1.10__c.sql"], up.Executed.Select(e => e.Name));
+        // Flyway's underscore separators (V1_10__x.sql is version 1.10), as a Flyway project we measured names them.
+        var underscored = Folder(("V1_10__c.sql", "SELECT 1;"), ("V1_2__b.sql", "SELECT 1;"), ("V1_0__a.sql", "SELECT 1;"));
+        Assert.Equal(["V1_0__a.sql", "V1_2__b.sql", "V1_10__c.sql"], new FolderScriptProvider(underscored).GetScripts().Select(s => s.Name));
         Assert.True(down.Successful, down.Error);
         Assert.Equal(["V1.10__c.sql", "V1.2__b.sql"], down.Executed.Select(e => e.Name));
         Assert.False(await Db.TableExistsAsync(db, "b"));
