@@ -64,25 +64,30 @@ public sealed partial class ScriptEngine
         return PlanDownOf(byName, applied, newer, $"roll back to {toVersion}");
     }
 
+    // Applied repeatable scripts: a rollback leaves them (it undoes versioned scripts with down scripts only), and says so.
+    private static IReadOnlyList<string> KeptRepeatable(IReadOnlyDictionary<string, DatabaseScript> byName, IReadOnlyDictionary<string, AppliedScript> applied) =>
+        byName.Values.Where(s => s.IsRepeatable && applied.ContainsKey(s.Name)).Select(s => s.Name).Order(StringComparer.Ordinal).ToList();
+
     // The down steps for `newer` (applied scripts, newest first), or why they must not run.
     private ScriptPlan PlanDownOf(IReadOnlyDictionary<string, DatabaseScript> byName, IReadOnlyDictionary<string, AppliedScript> applied,
         IReadOnlyList<string> newer, string what)
     {
+        var kept = KeptRepeatable(byName, applied);
         var steps = newer.Select(n => byName.TryGetValue(n, out var s)
             ? new PlanStep(n, s.Version, s.Checksum, ScriptDirection.Down, s.IsOneWay, s.Down is { } d && ScriptLinter.NeedsNoTransaction(d, _variableNames))
             : new PlanStep(n, ScriptName.TryParse(n)?.Version ?? n, applied[n].Checksum, ScriptDirection.Down, true, false)).ToList();
         if (newer.FirstOrDefault(n => !byName.ContainsKey(n)) is { } missing)
             return new ScriptPlan(ScriptDirection.Down, steps, [], ScriptFailure.InvalidScripts,
-                $"cannot {what}: {missing} is applied but its files are not among the scripts", missing);
+                $"cannot {what}: {missing} is applied but its files are not among the scripts", missing) { KeptRepeatable = kept };
         if (!Configuration.AllowChanged && ChangedRefusal(newer.Select(n => byName[n]).ToList(), applied) is { } changed)
-            return new ScriptPlan(ScriptDirection.Down, steps, [], ScriptFailure.ChangedScript, changed.Message, changed.Script);
+            return new ScriptPlan(ScriptDirection.Down, steps, [], ScriptFailure.ChangedScript, changed.Message, changed.Script) { KeptRepeatable = kept };
         if (newer.FirstOrDefault(n => byName[n].IsOneWay) is { } oneWay)
             return new ScriptPlan(ScriptDirection.Down, steps, [], ScriptFailure.OneWay,
-                $"cannot {what}: {oneWay} is one-way (there is no {byName[oneWay].DownName}); nothing was rolled back", oneWay);
+                $"cannot {what}: {oneWay} is one-way (there is no {byName[oneWay].DownName}); nothing was rolled back", oneWay) { KeptRepeatable = kept };
         if (Configuration.TransactionMode == TransactionMode.WholeRun && steps.FirstOrDefault(s => s.OutsideTransaction) is { } outside)
             return new ScriptPlan(ScriptDirection.Down, steps, [], ScriptFailure.NotRunnable,
-                $"the down script of {outside.Name} must run outside a transaction, so it cannot be part of a single-transaction run", outside.Name);
-        return new ScriptPlan(ScriptDirection.Down, steps, [], ScriptFailure.None, null, null);
+                $"the down script of {outside.Name} must run outside a transaction, so it cannot be part of a single-transaction run", outside.Name) { KeptRepeatable = kept };
+        return new ScriptPlan(ScriptDirection.Down, steps, [], ScriptFailure.None, null, null) { KeptRepeatable = kept };
     }
 
     private static (string Message, string Script)? ChangedRefusal(IReadOnlyList<DatabaseScript> scripts, IReadOnlyDictionary<string, AppliedScript> applied)

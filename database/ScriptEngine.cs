@@ -111,7 +111,8 @@ public sealed partial class ScriptEngine
     public Task<ScriptRunResult> RollbackScriptsAsync(IReadOnlyCollection<string> scriptNames, CancellationToken cancellationToken = default) =>
         RollBackAsync((scripts, applied) =>
         {
-            var chosen = scriptNames.Where(applied.ContainsKey).Distinct(StringComparer.Ordinal).OrderByDescending(n => n, StringComparer.Ordinal).ToList();
+            var repeatable = scripts.Where(s => s.IsRepeatable).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+            var chosen = scriptNames.Where(n => applied.ContainsKey(n) && !repeatable.Contains(n)).Distinct(StringComparer.Ordinal).OrderByDescending(n => n, StringComparer.Ordinal).ToList();
             return PlanDownOf(scripts.ToDictionary(s => s.Name, StringComparer.Ordinal), applied, chosen, $"roll back {string.Join(", ", chosen)}");
         }, cancellationToken);
 
@@ -127,10 +128,10 @@ public sealed partial class ScriptEngine
         var down = plan(scripts, read.Applied);
         if (down.Refusal != ScriptFailure.None)
             return ScriptRunResult.Failed(down.Refusal, down.RefusalMessage!, down.RefusedScript, diagnostics: down.Diagnostics);
-        if (down.Steps.Count == 0) return new ScriptRunResult { Executed = [] };
+        if (down.Steps.Count == 0) return new ScriptRunResult { Executed = [], KeptRepeatable = down.KeptRepeatable };
         var byName = scripts.ToDictionary(s => s.Name, StringComparer.Ordinal);
         var steps = down.Steps.Select(s => (Step: s, Sql: byName[s.Name].Down!)).ToList();
-        return await DbUpRun.RunAsync(Configuration, Configuration.Journal, steps, cancellationToken);
+        return await DbUpRun.RunAsync(Configuration, Configuration.Journal, steps, cancellationToken) with { KeptRepeatable = down.KeptRepeatable };
     }
 
     private async Task EnsureJournalAsync(CancellationToken cancellationToken)

@@ -20,6 +20,12 @@ public sealed record ScriptPlan(
 {
     /// <summary>True when any step is one-way (an up step that no down script can undo).</summary>
     public bool ContainsOneWay => Steps.Any(s => s.OneWay);
+
+    /// <summary>
+    /// Rollback plans: applied repeatable scripts (Flyway's <c>R__</c>) it leaves in place, since a rollback undoes
+    /// only versioned scripts with down scripts. Empty for up plans.
+    /// </summary>
+    public IReadOnlyList<string> KeptRepeatable { get; init; } = [];
 }
 
 /// <summary>The state of a database against the scripts.</summary>

@@ -52,6 +52,9 @@ public sealed record ScriptRunResult
     /// <summary>Located findings (lint, script files) behind the result.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
 
+    /// <summary>Rollbacks: applied repeatable scripts left in place (a rollback undoes only versioned scripts with down scripts).</summary>
+    public IReadOnlyList<string> KeptRepeatable { get; init; } = [];
+
     /// <summary>True when the run finished without failure.</summary>
     public bool Successful => Failure == ScriptFailure.None;
 

@@ -56,19 +56,22 @@ public sealed class FanOutBenchmark : IBenchmark
                 foreach (var s in scripts) sql.Append(s.Up);
             }
             await File.WriteAllTextAsync(file, sql.ToString());
+            var psqlServer = server.ServerCpuSeconds();
             var psql = Stopwatch.StartNew();
             var result = await ProcessRunner.RunAsync(ProcessSpec.For(PgTools.Find("psql"))
                 .WithArguments("-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", server.Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "-d", "bench_psql", "-f", file));
             psqlSeconds = psql.Elapsed.TotalSeconds;
+            await Task.Delay(1000); // let the session's backend exit and be reaped, so its CPU is counted
             File.Delete(file);
             if (!result.Succeeded) { Console.Error.WriteLine(result.StandardError); return 1; }
-            Console.WriteLine($"psql, one session:          {psqlSeconds:F2} s");
+            Console.WriteLine($"psql, one session:          {psqlSeconds:F2} s (server CPU {server.ServerCpuSeconds() - psqlServer:F1} s)");
         }
 
         double? dbupSeconds = null;
         if (dbupDb is not null)
         {
             var dbupScripts = scripts.Select(s => new global::DbUp.Engine.SqlScript(s.Name, s.Up)).ToList();
+            var (dbupServer, dbupClient) = (server.ServerCpuSeconds(), Environment.CpuUsage.TotalTime);
             var dbup = Stopwatch.StartNew();
             for (var i = 1; i <= tenants; i++)
             {
@@ -80,7 +83,7 @@ public sealed class FanOutBenchmark : IBenchmark
                 if (!result.Successful) { Console.Error.WriteLine($"DbUp failed on {schema}: {result.Error}"); return 1; }
             }
             dbupSeconds = dbup.Elapsed.TotalSeconds;
-            Console.WriteLine($"DbUp looped over schemas:   {dbupSeconds:F2} s");
+            Console.WriteLine($"DbUp looped over schemas:   {dbupSeconds:F2} s (server CPU {server.ServerCpuSeconds() - dbupServer:F1} s, client CPU {(Environment.CpuUsage.TotalTime - dbupClient).TotalSeconds:F1} s)");
         }
 
         var provider = new InMemoryScriptProvider(scripts);
@@ -92,9 +95,11 @@ public sealed class FanOutBenchmark : IBenchmark
         }
         else
         {
+            var (runServer, runClient) = (server.ServerCpuSeconds(), Environment.CpuUsage.TotalTime);
             var run = Stopwatch.StartNew();
             var summary = await fanOut.RunAsync(new FanOutOptions { Parallel = parallel });
             var seconds = run.Elapsed.TotalSeconds;
+            Console.WriteLine($"toolkit server CPU {server.ServerCpuSeconds() - runServer:F1} s, client CPU {(Environment.CpuUsage.TotalTime - runClient).TotalSeconds:F1} s");
             if (summary.Count(TenantRunState.Applied) != tenants) { Console.Error.WriteLine($"expected {tenants} applied, got {summary.Count(TenantRunState.Applied)}"); return 1; }
             Console.WriteLine($"toolkit fan-out (--parallel {parallel}): {seconds:F2} s");
             Console.WriteLine($"ratio toolkit / psql:        {seconds / psqlSeconds!.Value:F2}x (target <= 1.0x)");

@@ -20,6 +20,39 @@ internal sealed class LocalPostgres : IAsyncDisposable
     public string ConnectionString(string database) =>
         $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Timeout=60;Command Timeout=0;Maximum Pool Size=64";
 
+    /// <summary>
+    /// CPU seconds the server has used so far: the postmaster's own and its reaped children's (ended backends), plus
+    /// the live backends'. Deltas around a run say what the run cost the server, whatever else the machine does.
+    /// </summary>
+    public double ServerCpuSeconds()
+    {
+        var pid = int.Parse(File.ReadLines(Path.Combine(Data, "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
+        var ticks = Ticks(pid, withChildren: true);
+        foreach (var dir in System.IO.Directory.EnumerateDirectories("/proc"))
+            if (int.TryParse(Path.GetFileName(dir), out var child) && child != pid && ParentOf(child) == pid) ticks += Ticks(child, withChildren: false);
+        return ticks / 100.0; // USER_HZ
+    }
+
+    private static string[]? Stat(int pid)
+    {
+        try
+        {
+            var text = File.ReadAllText($"/proc/{pid}/stat");
+            return text[(text.LastIndexOf(')') + 2)..].Split(' ');
+        }
+        catch (IOException) { return null; }
+    }
+
+    private static int ParentOf(int pid) => Stat(pid) is { } f ? int.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture) : -1;
+
+    // Fields after the command: 0 state, 1 ppid, ... 11 utime, 12 stime, 13 cutime, 14 cstime.
+    private static long Ticks(int pid, bool withChildren)
+    {
+        if (Stat(pid) is not { } f) return 0;
+        long At(int i) => long.Parse(f[i], System.Globalization.CultureInfo.InvariantCulture);
+        return At(11) + At(12) + (withChildren ? At(13) + At(14) : 0);
+    }
+
     public static async Task<LocalPostgres> StartAsync()
     {
         var server = new LocalPostgres();

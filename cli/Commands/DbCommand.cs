@@ -41,6 +41,7 @@ public sealed partial class DbCommand : ICommandDefinition
         db.Subcommands.Add(Migrate());
         db.Subcommands.Add(Rollback());
         db.Subcommands.Add(Adopt());
+        db.Subcommands.Add(Lint());
         db.Subcommands.Add(Provision());
         db.Subcommands.Add(Restore());
         return db;
@@ -89,6 +90,31 @@ public sealed partial class DbCommand : ICommandDefinition
             Console.Out.Write(p.GetValue(_json) ? ScriptReport.ToJson(result) : ScriptReport.ToText(result));
             if (!result.Successful) Console.Error.WriteLine("error: " + result.Error);
             return result.Successful ? ExitCodes.Ok : ExitCodes.Failed;
+        }));
+        return command;
+    }
+
+    private Command Lint()
+    {
+        var command = new Command("lint",
+            "Lint every up script on its own, as against a database that has the earlier ones (no database needed): FILE:LINE:COL: severity RULE: message\n" +
+            "on stdout, or --json. Exit 1 when a finding would block 'db migrate' (errors; warnings do not block). 'db plan' lints the pending scripts of a\n" +
+            "database, where a table created earlier in the same run counts as new.\nExample: toolkit db lint --scripts db/ --json");
+        foreach (var option in new Option[] { _scripts, _scriptsAssembly, _json, _vars, _idents, _rawVars }) command.Options.Add(option);
+        command.SetAction((ParseResult p, CancellationToken _) => CommandGuard.RunAsync(() =>
+        {
+            var scripts = (ScriptsOf(p) ?? Database.Baseline.BaselineScripts.For("postgresql")).GetScripts();
+            var names = (p.GetValue(_vars) ?? []).Concat(p.GetValue(_idents) ?? []).Concat(p.GetValue(_rawVars) ?? [])
+                .Select(v => v.Split('=', 2)[0]).ToHashSet(StringComparer.Ordinal);
+            // Each script on its own, as against a database that has every earlier one (what CI checks a new script for).
+            var findings = scripts.SelectMany(s => Database.Linting.ScriptLinter.Lint(s.Up, s.DisplayPath, names)).ToList();
+            if (p.GetValue(_json)) Console.Out.Write(ScriptReport.ToJson(scripts.Select(s => s.Name).ToList(), findings));
+            else
+            {
+                foreach (var d in findings) Console.Out.WriteLine(d);
+                Console.Out.WriteLine($"{scripts.Count} script(s): {findings.Count(d => d.Severity == Severity.Error)} error(s), {findings.Count(d => d.Severity == Severity.Warning)} warning(s)");
+            }
+            return Task.FromResult(findings.Any(d => d.Severity == Severity.Error) ? ExitCodes.Failed : ExitCodes.Ok);
         }));
         return command;
     }

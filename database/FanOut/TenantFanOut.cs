@@ -114,7 +114,7 @@ public sealed class TenantFanOut(string adminConnectionString, IScriptProvider s
         var (target, schema) = tenant.AdminTarget(adminConnectionString);
         try
         {
-            var result = await Engine(tenant, target, schema, once, journals)
+            var result = await Engine(tenant, target, schema, once, journals).WithPipelinedScripts()
                 .WithStatementTimeout(options.StatementTimeout)
                 .AllowChangedScripts(options.AllowChanged).AllowDestructiveChanges(options.AllowDestructive)
                 .Build().MigrateAsync(cancellationToken);

@@ -36,6 +36,19 @@ public sealed class JournalWriter(IDatabaseEngine engine, JournalTable table, bo
         command.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// The INSERT of <paramref name="entry"/>'s row as one statement with literal values, to travel in the script's own
+    /// batch: <c>applied_at</c> is the server's clock, <c>duration_ms</c> the time since the transaction began.
+    /// </summary>
+    internal string InlineSql(JournalEntry entry)
+    {
+        var target = table.Target is null ? "" : ", target";
+        var targetValue = table.Target is null ? "" : ", " + engine.QuoteLiteral(table.Target);
+        return $"INSERT INTO {TableJournal.Qualify(engine, table)} (script_name, checksum, applied_at, duration_ms, direction{target}) VALUES (" +
+            $"{engine.QuoteLiteral(entry.ScriptName)}, {engine.QuoteLiteral(entry.Checksum)}, clock_timestamp(), (extract(epoch FROM clock_timestamp() - now()) * 1000)::bigint, " +
+            $"{engine.QuoteLiteral(entry.Direction == ScriptDirection.Down ? "down" : "up")}{targetValue})";
+    }
+
     private static void Add(IDbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();

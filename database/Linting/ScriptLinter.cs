@@ -16,9 +16,34 @@ public static partial class ScriptLinter
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<Diagnostic>> Memo = new(StringComparer.Ordinal);
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> NoTransactionMemo = new(StringComparer.Ordinal);
 
-    /// <summary>Findings for the up script of every script given, in order.</summary>
-    public static IReadOnlyList<Diagnostic> Lint(IEnumerable<DatabaseScript> scripts, IReadOnlySet<string>? variableNames = null) =>
-        scripts.SelectMany(s => Memo.GetOrAdd($"{s.DisplayPath}\0{s.Checksum}\0{Names(variableNames)}", _ => Lint(s.Up, s.DisplayPath, variableNames))).ToList();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> CreatedMemo = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Findings for the up script of every script given, in order (the scripts of one run). A table an earlier script
+    /// of the run creates is new to the later ones, as to its own script: a fresh database migrated from the first
+    /// script is not refused for dropping or reshaping what the same run just created.
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> Lint(IEnumerable<DatabaseScript> scripts, IReadOnlySet<string>? variableNames = null)
+    {
+        var findings = new List<Diagnostic>();
+        var createdBefore = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var s in scripts)
+        {
+            var key = $"{s.DisplayPath}\0{s.Checksum}\0{Names(variableNames)}\0{string.Join(',', createdBefore)}";
+            findings.AddRange(Memo.GetOrAdd(key, _ => Lint(s.Up, s.DisplayPath, variableNames, createdBefore)));
+            createdBefore.UnionWith(CreatedMemo.GetOrAdd($"{s.Checksum}\0{Names(variableNames)}", _ => Created(s.Up, variableNames)));
+        }
+        return findings;
+    }
+
+    // The tables a script creates (bare, lower-case names).
+    private static IReadOnlyList<string> Created(string sql, IReadOnlySet<string>? variableNames)
+    {
+        var masked = SqlScanner.Mask(sql, variableNames);
+        return SqlScanner.Split(sql, variableNames)
+            .Select(s => CreateTable().Match(masked, s.Offset, Math.Min(masked.Length - s.Offset, s.Text.Length)))
+            .Where(m => m.Success).Select(m => Bare(m.Groups["t"].Value)).Distinct(StringComparer.Ordinal).ToList();
+    }
 
     /// <summary><see cref="TransactionRequirement.NeedsNoTransaction"/>, computed once per text.</summary>
     public static bool NeedsNoTransaction(string sql, IReadOnlySet<string>? variableNames) =>
@@ -27,13 +52,14 @@ public static partial class ScriptLinter
     private static string Names(IReadOnlySet<string>? names) => names is null ? "" : string.Join(',', names.Order(StringComparer.Ordinal));
 
     /// <summary>Findings for one script's text; <paramref name="file"/> names it in locations.</summary>
-    public static IReadOnlyList<Diagnostic> Lint(string sql, string file, IReadOnlySet<string>? variableNames = null)
+    public static IReadOnlyList<Diagnostic> Lint(string sql, string file, IReadOnlySet<string>? variableNames = null) => Lint(sql, file, variableNames, null);
+
+    // `createdBefore`: tables earlier scripts of the same run create.
+    private static IReadOnlyList<Diagnostic> Lint(string sql, string file, IReadOnlySet<string>? variableNames, IEnumerable<string>? createdBefore)
     {
         var masked = SqlScanner.Mask(sql, variableNames);
         var statements = SqlScanner.Split(sql, variableNames);
-        var created = statements
-            .Select(s => CreateTable().Match(masked, s.Offset, Math.Min(masked.Length - s.Offset, s.Text.Length)))
-            .Where(m => m.Success).Select(m => Bare(m.Groups["t"].Value)).ToHashSet(StringComparer.Ordinal);
+        var created = Created(sql, variableNames).Concat(createdBefore ?? []).ToHashSet(StringComparer.Ordinal);
         var findings = new List<Diagnostic>();
         foreach (var statement in statements)
         {
@@ -41,14 +67,16 @@ public static partial class ScriptLinter
             void Add(LintRule rule, int index, string subject) =>
                 findings.Add(rule.At(new SourceLocation(file, SqlScanner.LineOf(sql, statement.Offset + index), Column(sql, statement.Offset + index)), subject));
 
-            if (DropTable().Match(text) is { Success: true } drop) Add(LintRules.DropTable, drop.Index, drop.Groups["t"].Value.Trim());
+            if (DropTable().Match(text) is { Success: true } drop && !drop.Groups["t"].Value.Split(',').All(t => created.Contains(Bare(t))))
+                Add(LintRules.DropTable, drop.Index, drop.Groups["t"].Value.Trim());
             // Bodies are blanked in `text`; EXECUTE of DDL is found in the statement as written.
             foreach (Match m in DynamicDdl().Matches(statement.Text)) Add(LintRules.DynamicDdl, m.Index, m.Groups["k"].Value.ToUpperInvariant());
             if (CreateIndex().Match(text) is { Success: true } index && !index.Groups["c"].Success && !created.Contains(Bare(index.Groups["t"].Value)))
                 Add(LintRules.IndexWithoutConcurrently, index.Index, Bare(index.Groups["t"].Value));
             if (AlterTable().Match(text) is not { Success: true } alter) continue;
             var table = Bare(alter.Groups["t"].Value);
-            var isNew = created.Contains(table);
+            // A table this run creates holds no one's data yet: reshaping it loses nothing and locks no one.
+            if (created.Contains(table)) continue;
             foreach (Match m in DropAction().Matches(text))
             {
                 var what = m.Groups["w"].Value.ToUpperInvariant();
@@ -57,9 +85,8 @@ public static partial class ScriptLinter
                 else Add(LintRules.DropColumn, m.Index, $"{table}.{(what == "COLUMN" ? m.Groups["n"].Value : m.Groups["w"].Value)}");
             }
             foreach (Match m in RenameColumn().Matches(text)) Add(LintRules.RenameColumn, m.Index, $"{table}.{m.Groups["n"].Value}");
-            if (!isNew && RenameTable().Match(text) is { Success: true } renamed) Add(LintRules.RenameTable, renamed.Index, $"{table} to {Bare(renamed.Groups["n"].Value)}");
+            if (RenameTable().Match(text) is { Success: true } renamed) Add(LintRules.RenameTable, renamed.Index, $"{table} to {Bare(renamed.Groups["n"].Value)}");
             foreach (Match m in TypeChange().Matches(text)) Add(LintRules.TypeChange, m.Index, $"{table}.{m.Groups["n"].Value}");
-            if (isNew) continue;
             foreach (Match m in AddColumn().Matches(text))
             {
                 var clause = m.Groups["rest"].Value;

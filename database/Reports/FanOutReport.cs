@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Toolkit.Core.Diagnostics;
+using Toolkit.Core.Serialization;
 using Toolkit.Database.FanOut;
 
 namespace Toolkit.Database.Reports;
@@ -25,30 +27,12 @@ public static class FanOutReport
         return text.ToString();
     }
 
-    /// <summary>JSON, tenants by id.</summary>
-    public static string ToJson(FanOutSummary summary) => ScriptReport.Json(w =>
-    {
-        w.WriteBoolean("successful", summary.Successful);
-        if (summary.Refusal is not null) w.WriteString("refused", summary.Refusal);
-        w.WriteString("backup", summary.BackupPath);
-        w.WriteStartObject("counts");
-        foreach (var state in Enum.GetValues<TenantRunState>()) w.WriteNumber(Name(state), summary.Count(state));
-        w.WriteEndObject();
-        w.WriteStartArray("tenants");
-        foreach (var t in summary.Tenants)
-        {
-            w.WriteStartObject();
-            w.WriteString("tenant", t.TenantId);
-            w.WriteString("state", Name(t.State));
-            w.WriteStartArray("applied");
-            foreach (var a in t.Applied) w.WriteStringValue(a);
-            w.WriteEndArray();
-            if (t.Error is not null) w.WriteString("error", t.Error);
-            if (t.FailingScript is not null) w.WriteString("failingScript", t.FailingScript);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-    });
+    /// <summary>JSON (<see cref="FanOutJson"/>), tenants by id.</summary>
+    public static string ToJson(FanOutSummary summary) => CanonicalJson.Serialize(new FanOutJson(
+        summary.Successful, summary.Refusal, summary.BackupPath,
+        Enum.GetValues<TenantRunState>().ToDictionary(Name, summary.Count),
+        summary.Tenants.Select(t => new TenantOutcomeJson(t.TenantId, Name(t.State), t.Applied, t.Error, t.FailingScript)).ToList(),
+        DiagnosticJson.From(summary.Diagnostics)));
 
     private static string Name(TenantRunState state) => state switch
     {

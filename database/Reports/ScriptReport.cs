@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Toolkit.Core.Diagnostics;
+using Toolkit.Core.Serialization;
 using Toolkit.Database.Journal;
 
 namespace Toolkit.Database.Reports;
@@ -23,35 +25,17 @@ public static class ScriptReport
         }
         if (plan.Direction == ScriptDirection.Up && plan.ContainsOneWay)
             text.Append("this plan contains one-way scripts: once applied, rollback cannot pass them\n");
+        Kept(text, plan.KeptRepeatable);
         foreach (var d in plan.Diagnostics) text.Append(d).Append('\n');
         if (plan.RefusalMessage is not null) text.Append("refused: ").Append(plan.RefusalMessage).Append('\n');
         return text.ToString();
     }
 
-    /// <summary>A plan as JSON.</summary>
-    public static string ToJson(ScriptPlan plan) => Json(w =>
-    {
-        w.WriteString("direction", plan.Direction == ScriptDirection.Up ? "up" : "down");
-        w.WriteBoolean("oneWay", plan.ContainsOneWay);
-        w.WriteStartArray("steps");
-        foreach (var s in plan.Steps)
-        {
-            w.WriteStartObject();
-            w.WriteString("name", s.Name);
-            w.WriteString("version", s.Version);
-            w.WriteString("checksum", s.Checksum);
-            w.WriteBoolean("oneWay", s.OneWay);
-            w.WriteBoolean("outsideTransaction", s.OutsideTransaction);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        WriteDiagnostics(w, plan.Diagnostics);
-        if (plan.RefusalMessage is not null)
-        {
-            w.WriteString("refused", plan.RefusalMessage);
-            w.WriteString("refusedScript", plan.RefusedScript);
-        }
-    });
+    /// <summary>A plan as JSON (<see cref="ScriptPlanJson"/>).</summary>
+    public static string ToJson(ScriptPlan plan) => CanonicalJson.Serialize(new ScriptPlanJson(
+        plan.Refusal == ScriptFailure.None, plan.Direction == ScriptDirection.Up ? "up" : "down", plan.ContainsOneWay,
+        plan.Steps.Select(s => new PlanStepJson(s.Name, s.Version, s.Checksum, s.OneWay, s.OutsideTransaction)).ToList(),
+        plan.KeptRepeatable, plan.RefusalMessage, plan.RefusedScript, DiagnosticJson.From(plan.Diagnostics)));
 
     /// <summary>A status as lines.</summary>
     public static string ToText(JournalStatus status)
@@ -65,23 +49,11 @@ public static class ScriptReport
         return text.ToString();
     }
 
-    /// <summary>A status as JSON.</summary>
-    public static string ToJson(JournalStatus status) => Json(w =>
-    {
-        w.WriteStartArray("applied");
-        foreach (var a in status.Applied)
-        {
-            w.WriteStartObject();
-            w.WriteString("name", a.Name);
-            w.WriteString("checksum", a.Checksum);
-            w.WriteString("appliedAt", a.AppliedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        Strings(w, "pending", status.Pending);
-        Strings(w, "changed", status.Changed);
-        Strings(w, "missing", status.Missing);
-    });
+    /// <summary>A status as JSON (<see cref="JournalStatusJson"/>); <c>ok</c> is false when an applied script changed.</summary>
+    public static string ToJson(JournalStatus status, IReadOnlyList<Diagnostic>? diagnostics = null) => CanonicalJson.Serialize(new JournalStatusJson(
+        status.Changed.Count == 0,
+        status.Applied.Select(a => new AppliedScriptJson(a.Name, a.Checksum, a.AppliedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture))).ToList(),
+        status.Pending, status.Changed, status.Missing, DiagnosticJson.From(diagnostics ?? [])));
 
     /// <summary>A result's findings and error, each once, for stderr: <c>FILE:LINE:COL: severity RULE: message</c>, then <c>error: ...</c>.</summary>
     public static string Problems(ScriptRunResult result)
@@ -98,33 +70,22 @@ public static class ScriptReport
         var text = new StringBuilder();
         foreach (var e in result.Executed)
             text.Append(e.Direction == ScriptDirection.Up ? "applied  " : "reverted ").Append(e.Name).Append(e.OneWay && e.Direction == ScriptDirection.Up ? "  [one-way]" : "").Append('\n');
+        Kept(text, result.KeptRepeatable);
         if (result.Successful) text.Append(CultureInfo.InvariantCulture, $"done: {result.Executed.Count} script(s)\n");
         return text.ToString();
     }
 
-    /// <summary>A result as JSON.</summary>
-    public static string ToJson(ScriptRunResult result) => Json(w =>
+    // Rollbacks leave repeatable scripts in place: each is named, with why.
+    private static void Kept(StringBuilder text, IReadOnlyList<string> kept)
     {
-        w.WriteBoolean("successful", result.Successful);
-        w.WriteStartArray("executed");
-        foreach (var e in result.Executed)
-        {
-            w.WriteStartObject();
-            w.WriteString("name", e.Name);
-            w.WriteString("direction", e.Direction == ScriptDirection.Up ? "up" : "down");
-            w.WriteString("checksum", e.Checksum);
-            w.WriteBoolean("oneWay", e.OneWay);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        if (!result.Successful)
-        {
-            w.WriteString("failure", JsonNamingPolicy.KebabCaseLower.ConvertName(result.Failure.ToString()));
-            w.WriteString("error", result.Error);
-            w.WriteString("failingScript", result.FailingScript);
-        }
-        WriteDiagnostics(w, result.Diagnostics);
-    });
+        foreach (var k in kept) text.Append("kept     ").Append(k).Append("  (repeatable: rollback undoes only versioned scripts with down scripts)\n");
+    }
+
+    /// <summary>A result as JSON (<see cref="ScriptRunJson"/>).</summary>
+    public static string ToJson(ScriptRunResult result) => CanonicalJson.Serialize(new ScriptRunJson(
+        result.Successful,
+        result.Executed.Select(e => new ExecutedScriptJson(e.Name, e.Direction == ScriptDirection.Up ? "up" : "down", e.Checksum, e.OneWay)).ToList(),
+        result.KeptRepeatable, result.Successful ? null : result.Failure, result.Error, result.FailingScript, DiagnosticJson.From(result.Diagnostics)));
 
     /// <summary>An adoption as lines: the journal found, each row's fate, what migrate will run next.</summary>
     public static string ToText(AdoptionResult result)
@@ -145,29 +106,16 @@ public static class ScriptReport
         return text.ToString();
     }
 
-    /// <summary>An adoption as JSON.</summary>
-    public static string ToJson(AdoptionResult result) => Json(w =>
-    {
-        w.WriteBoolean("successful", result.Successful);
-        w.WriteBoolean("dryRun", result.DryRun);
-        if (result.Journal is { } j)
-        {
-            w.WriteString("from", j.From);
-            w.WriteString("journal", j.Qualified);
-        }
-        w.WriteStartArray("scripts");
-        foreach (var s in result.Scripts)
-        {
-            w.WriteStartObject();
-            w.WriteString("journalName", s.JournalName);
-            w.WriteString("script", s.Script);
-            w.WriteString("state", JsonNamingPolicy.KebabCaseLower.ConvertName(s.State.ToString()));
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        Strings(w, "pending", result.Pending);
-        if (result.Error is not null) w.WriteString("error", result.Error);
-    });
+    /// <summary>An adoption as JSON (<see cref="AdoptionJson"/>).</summary>
+    public static string ToJson(AdoptionResult result) => CanonicalJson.Serialize(new AdoptionJson(
+        result.Successful, result.DryRun, result.Journal?.From, result.Journal?.Qualified,
+        result.Scripts.Select(s => new AdoptedScriptJson(s.JournalName, s.Script, s.State)).ToList(), result.Pending, result.Error,
+        DiagnosticJson.From(result.Successful ? [] : [Diagnostic.Error("db-adopt", result.Error!)])));
+
+    /// <summary>Lint findings as JSON (<see cref="LintJson"/>); <c>ok</c> is false when a finding blocks <c>migrate</c>.</summary>
+    public static string ToJson(IReadOnlyList<string> scripts, IReadOnlyList<Diagnostic> findings) => CanonicalJson.Serialize(new LintJson(
+        !findings.Any(d => d.Severity == Severity.Error), scripts, findings.Count(d => d.Severity == Severity.Error), findings.Count(d => d.Severity == Severity.Warning),
+        DiagnosticJson.From(findings)));
 
     /// <summary>Writes an object with <paramref name="body"/> as indented JSON with a trailing newline.</summary>
     public static string Json(Action<Utf8JsonWriter> body)
@@ -180,31 +128,5 @@ public static class ScriptReport
             writer.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
-
-    private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var v in values) w.WriteStringValue(v);
-        w.WriteEndArray();
-    }
-
-    private static void WriteDiagnostics(Utf8JsonWriter w, IReadOnlyList<Core.Diagnostics.Diagnostic> diagnostics)
-    {
-        w.WriteStartArray("diagnostics");
-        foreach (var d in diagnostics)
-        {
-            w.WriteStartObject();
-            w.WriteString("severity", d.Severity.ToString().ToLowerInvariant());
-            w.WriteString("rule", d.Code);
-            w.WriteString("message", d.Message);
-            if (d.Location is { } l)
-            {
-                w.WriteString("file", l.File);
-                w.WriteNumber("line", l.Line);
-            }
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
     }
 }

@@ -51,7 +51,7 @@ public sealed record DatabaseScript
     public bool IsOneWay => Down is null && !IsRepeatable;
 
     /// <summary>Name of the down file (<c>0003_add_invoices.down.sql</c>, Flyway's <c>U3__add_invoices.sql</c>).</summary>
-    public string DownName => Parsed.Convention == ScriptConvention.Flyway ? "U" + Name[1..] : Name[..^4] + ".down.sql";
+    public string DownName => Parsed.Convention == ScriptConvention.Flyway ? "U" + Name[1..] : Name[..Name.LastIndexOf('.')] + ".down" + Name[Name.LastIndexOf('.')..];
 
     /// <summary>The path or name messages use for the up script.</summary>
     public string DisplayPath => SourcePath ?? Name;

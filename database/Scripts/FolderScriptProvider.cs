@@ -3,7 +3,8 @@ using Toolkit.Core.Diagnostics;
 namespace Toolkit.Database.Scripts;
 
 /// <summary>
-/// Reads the <c>*.sql</c> files of a folder. Like DbUp's file-system provider a script's name is its file name, or
+/// Reads the <c>*.sql</c> (and DbUp <c>*.psql</c>) files of a folder; other files (a README) are ignored, but a folder
+/// with files and no script is an error. Like DbUp's file-system provider a script's name is its file name, or
 /// with <c>includeSubfolders</c> its path below the folder with <c>.</c> for each separator (<c>v2.0001_x.sql</c>).
 /// </summary>
 public sealed class FolderScriptProvider(string directory, bool includeSubfolders = false) : IScriptProvider
@@ -16,7 +17,14 @@ public sealed class FolderScriptProvider(string directory, bool includeSubfolder
     {
         if (!System.IO.Directory.Exists(Directory))
             throw new DiagnosticException(Diagnostic.Error("db-scripts-missing", $"script folder '{Directory}' does not exist."));
-        var files = System.IO.Directory.EnumerateFiles(Directory, "*.sql", includeSubfolders ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly)
+        var all = System.IO.Directory.EnumerateFiles(Directory, "*", includeSubfolders ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly).ToList();
+        var scripts = all.Where(f => ScriptName.HasScriptExtension(f)).ToList();
+        // A folder of files none of which is a script would otherwise "migrate" nothing and report success.
+        if (scripts.Count == 0 && all.Count > 0)
+            throw new DiagnosticException(Diagnostic.Error("db-scripts-none",
+                $"script folder '{Directory}' has {all.Count} file(s) but no scripts ({string.Join(", ", all.Select(Path.GetFileName).Order(StringComparer.Ordinal).Take(3))}" +
+                $"{(all.Count > 3 ? ", ..." : "")}): script files end in {string.Join(" or ", ScriptName.Extensions)}."));
+        var files = scripts
             .Order(StringComparer.Ordinal)
             .Select(f => (Path.GetRelativePath(Directory, f).Replace(Path.DirectorySeparatorChar, '.'), File.ReadAllText(f), f));
         return ScriptSet.FromFiles(files);

@@ -34,6 +34,7 @@ public sealed partial record ScriptName(ScriptConvention Convention, ScriptRole 
     public string Key => Convention switch
     {
         ScriptConvention.Flyway when Role == ScriptRole.Down => "V" + FileName[1..],
+        ScriptConvention.DbUp when Role == ScriptRole.Down => Version,
         _ when Role == ScriptRole.Down => FileName[..^".down.sql".Length] + ".sql",
         _ => FileName,
     };
@@ -49,11 +50,23 @@ public sealed partial record ScriptName(ScriptConvention Convention, ScriptRole 
             if ((role == ScriptRole.Repeatable) != (f.Groups["v"].Value.Length == 0)) return null;
             return new ScriptName(ScriptConvention.Flyway, role, f.Groups["v"].Value, f.Groups["l"].Value, fileName);
         }
-        if (!fileName.EndsWith(".sql", StringComparison.OrdinalIgnoreCase) || fileName.Length <= 4) return null;
-        var down = fileName.EndsWith(".down.sql", StringComparison.OrdinalIgnoreCase) && fileName.Length > ".down.sql".Length;
-        var up = down ? fileName[..^".down.sql".Length] + ".sql" : fileName;
-        return new ScriptName(ScriptConvention.DbUp, down ? ScriptRole.Down : ScriptRole.Versioned, up, up[..^4], fileName);
+        if (DbUpExtension(fileName) is not { } ext || fileName.Length <= ext.Length) return null;
+        var downSuffix = ".down" + ext;
+        var down = fileName.EndsWith(downSuffix, StringComparison.OrdinalIgnoreCase) && fileName.Length > downSuffix.Length;
+        var up = down ? fileName[..^downSuffix.Length] + ext : fileName;
+        return new ScriptName(ScriptConvention.DbUp, down ? ScriptRole.Down : ScriptRole.Versioned, up, up[..^ext.Length], fileName);
     }
+
+    /// <summary>
+    /// The extensions a script file may have: <c>.sql</c>, and <c>.psql</c> for DbUp names (DbUp runs whatever its filter
+    /// admits; projects that filter on <c>.psql</c> keep their scripts under that name).
+    /// </summary>
+    public static IReadOnlyList<string> Extensions { get; } = [".sql", ".psql"];
+
+    /// <summary>True when <paramref name="fileName"/> ends in one of <see cref="Extensions"/>.</summary>
+    public static bool HasScriptExtension(string fileName) => DbUpExtension(fileName) is not null;
+
+    private static string? DbUpExtension(string fileName) => Extensions.FirstOrDefault(e => fileName.EndsWith(e, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>True when <paramref name="fileName"/> is a Flyway <c>V</c>, <c>U</c> or <c>R__</c> name.</summary>
     public static bool IsFlyway(string fileName) => TryParse(fileName)?.Convention == ScriptConvention.Flyway;

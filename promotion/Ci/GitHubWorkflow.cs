@@ -28,7 +28,12 @@ public static class GitHubWorkflow
     /// commit is what staging runs and what production's green runs; the promotion state is restored and saved with the
     /// cache around <c>toolkit promote</c>, so a re-run of a killed job resumes the promotion.
     /// </summary>
-    public static string Render(string config, string productionStack, string stagingStack)
+    /// <remarks>
+    /// With <paramref name="dbShards"/> above 1, <c>database_migration</c> is a matrix of that many jobs, each migrating
+    /// its shard of the tenants (<c>db migrate --tenants --shard K/N</c>: a stable, disjoint assignment) and uploading its
+    /// own release manifest; <c>deploy_production</c> merges them into one (one-way if any shard's is) before promoting.
+    /// </remarks>
+    public static string Render(string config, string productionStack, string stagingStack, int dbShards = 1)
     {
         var configDirectory = Path.GetDirectoryName(config.Replace('\\', '/')) is { Length: > 0 } d ? d.Replace('\\', '/') + "/" : "";
         var toolkit = configDirectory + ToolkitDirectory.Name;
@@ -42,13 +47,23 @@ public static class GitHubWorkflow
                                 + Run("Compliance (SARIF)", $"toolkit compliance report --config {config} --stack {productionStack} --format sarif --out compliance.sarif")
                                 + "      - uses: github/codeql-action/upload-sarif@v3\n        with:\n          sarif_file: compliance.sarif\n",
             ["build_and_push"] = Run("Build and push image", "docker build -t \"$IMAGE\" . && echo \"${{ secrets.GITHUB_TOKEN }}\" | docker login ghcr.io -u \"${{ github.actor }}\" --password-stdin && docker push \"$IMAGE\""),
-            ["database_migration"] = Run("Migrate", $"toolkit db migrate --connection \"${{{{ secrets.DATABASE_URL }}}}\" --scripts db/ --release-manifest {release}")
-                                     + $"      - uses: actions/upload-artifact@v4\n        with:\n          name: release-manifest\n          path: {release}\n",
+            ["database_migration"] = dbShards > 1
+                ? Run($"Migrate tenant shard ${{{{ matrix.shard }}}} of {dbShards}", $"toolkit db migrate --tenants --shard ${{{{ matrix.shard }}}}/{dbShards} --connection \"${{{{ secrets.DATABASE_URL }}}}\" --scripts db/ --release-manifest {toolkit}/release.shard-${{{{ matrix.shard }}}}.json")
+                  + $"      - uses: actions/upload-artifact@v4\n        with:\n          name: release-manifest-${{{{ matrix.shard }}}}\n          path: {toolkit}/release.shard-${{{{ matrix.shard }}}}.json\n          if-no-files-found: ignore\n"
+                : Run("Migrate", $"toolkit db migrate --connection \"${{{{ secrets.DATABASE_URL }}}}\" --scripts db/ --release-manifest {release}")
+                  + $"      - uses: actions/upload-artifact@v4\n        with:\n          name: release-manifest\n          path: {release}\n",
             // Staging runs the new image outright.
             ["deploy_staging"] = Run("Deploy staging (the image just built)", $"toolkit up --config {config} --stack {stagingStack} --image \"$IMAGE\" --yes"),
             ["integration_tests"] = Run("Integration tests", "dotnet test -c Release --filter Category=Integration"),
             // Production: green gets the new image (blue keeps serving the old one), then traffic moves step by step.
-            ["deploy_production"] = $"      - uses: actions/download-artifact@v4\n        with:\n          name: release-manifest\n          path: {toolkit}\n"
+            ["deploy_production"] = (dbShards > 1
+                                        ? $"      - uses: actions/download-artifact@v4\n        with:\n          pattern: release-manifest-*\n          merge-multiple: true\n          path: {toolkit}\n"
+                                          // A shard whose tenants were all up to date wrote none; the merged one keeps the manifest's shape.
+                                          + "      - name: Merge the shards' release manifests (one-way if any is)\n        run: |\n"
+                                          + $"          if ls {toolkit}/release.shard-*.json > /dev/null 2>&1; then\n"
+                                          + $"            jq -s '{{oneWay: (map(.oneWay) | any), scripts: (map(.scripts) | add | unique_by(.name))}}' {toolkit}/release.shard-*.json > {release}\n"
+                                          + "          fi\n"
+                                        : $"      - uses: actions/download-artifact@v4\n        with:\n          name: release-manifest\n          path: {toolkit}\n")
                                     + "      - name: Restore the promotion state (a killed run resumes)\n        uses: actions/cache/restore@v4\n"
                                     + $"        with:\n          path: {state}\n          key: promotion-{productionStack}-${{{{ github.sha }}}}-${{{{ github.run_attempt }}}}\n          restore-keys: promotion-{productionStack}-${{{{ github.sha }}}}-\n"
                                     + Run("Synthesize production", $"toolkit synth --config {config} --stack {productionStack} --out {program}")
@@ -76,6 +91,8 @@ public static class GitHubWorkflow
             yaml.Append($"  {stage}:\n");
             yaml.Append("    runs-on: ubuntu-latest\n");
             if (previous is not null) yaml.Append($"    needs: {previous}\n");
+            if (stage is "database_migration" && dbShards > 1)
+                yaml.Append($"    strategy:\n      fail-fast: false  # every shard finishes its tenants; a failed one still blocks the deploy\n      matrix:\n        shard: [{string.Join(", ", Enumerable.Range(1, dbShards))}]\n");
             if (stage is "deploy_production") yaml.Append("    environment: production\n");
             yaml.Append("    steps:\n");
             yaml.Append("      - uses: actions/checkout@v4\n");

@@ -40,7 +40,7 @@ internal static class DbUpRun
         var mode = TransactionRequirement.NeedsNoTransaction(sql, names) ? TransactionMode.None : TransactionMode.WholeRun;
         return Task.Run(() =>
         {
-            var result = Perform(engine, null, null, null, mode, new global::DbUp.ScriptProviders.StaticScriptProvider([new SqlScript(name, sql)]), new global::DbUp.Helpers.NullJournal(),
+            var result = Perform(engine, null, null, null, mode, false, new global::DbUp.ScriptProviders.StaticScriptProvider([new SqlScript(name, sql)]), new global::DbUp.Helpers.NullJournal(),
                 new VariablePreprocessor(variables, engine, new Stopwatch()), NullScriptLog.Instance, cancellationToken, _ => { });
             if (!result.Successful) throw result.Error ?? new InvalidOperationException($"{name} failed");
         }, CancellationToken.None);
@@ -48,7 +48,8 @@ internal static class DbUpRun
 
     // One DbUp engine: our connection manager, journal, preprocessor and a cancellable DbUp executor, in `mode`.
     // `schema` is DbUp's own: a raw $schema$ variable (DbUp strips "$schema$." from scripts when it has none).
-    private static DatabaseUpgradeResult Perform(IDatabaseEngine engine, string? schema, string? setup, TimeSpan? statementTimeout, TransactionMode mode, global::DbUp.Engine.IScriptProvider scripts,
+    // `pipelined`: every script carries its own BEGIN/COMMIT (and journal row), so DbUp runs without a transaction and sends each whole.
+    private static DatabaseUpgradeResult Perform(IDatabaseEngine engine, string? schema, string? setup, TimeSpan? statementTimeout, TransactionMode mode, bool pipelined, global::DbUp.Engine.IScriptProvider scripts,
         global::DbUp.Engine.IJournal journal, global::DbUp.Engine.IScriptPreprocessor preprocessor, IScriptLog log, CancellationToken cancellationToken, Action<string> starting)
     {
         DbConnection? current = null;
@@ -58,7 +59,7 @@ internal static class DbUpRun
             using var command = connection.CreateCommand();
             command.CommandText = setup;
             command.ExecuteNonQuery();
-        });
+        }, whole: pipelined);
         var timeout = statementTimeout is { } t ? (int)Math.Ceiling(t.TotalSeconds) + 5 : 0;
         var builder = new UpgradeEngineBuilder();
         builder.Configure(c =>
@@ -77,13 +78,22 @@ internal static class DbUpRun
             .WithPreprocessor(preprocessor)
             .ResetConfiguredLoggers()
             .LogTo(new UpgradeLogAdapter(log));
-        builder = mode switch
+        builder = (pipelined ? TransactionMode.None : mode) switch
         {
             TransactionMode.WholeRun => builder.WithTransaction(),
             TransactionMode.None => builder.WithoutTransaction(),
             _ => builder.WithTransactionPerScript(),
         };
         return builder.Build().PerformUpgrade();
+    }
+
+    // The script as one batch: its failure aborts the transaction and the server skips the rest (the pool rolls it back).
+    private static string Pipeline(string? setup, string sql, JournalWriter writer, PlanStep step, IReadOnlySet<string> variableNames)
+    {
+        var masked = SqlScanner.Mask(sql, variableNames).TrimEnd();
+        var end = masked.Length == 0 || masked.EndsWith(';') ? "\n" : "\n;\n";
+        var row = writer.InlineSql(new JournalEntry(step.Name, step.Checksum, DateTimeOffset.UtcNow, TimeSpan.Zero, step.Direction));
+        return (setup is null ? "" : setup + ";\n") + "BEGIN;\n" + (masked.Length == 0 ? "" : sql + end) + row + ";\nCOMMIT";
     }
 
     private static IEnumerable<(TransactionMode Mode, List<(PlanStep Step, string Sql)> Steps)> Segments(IReadOnlyList<(PlanStep Step, string Sql)> steps, TransactionMode mode)
@@ -104,11 +114,16 @@ internal static class DbUpRun
     {
         var engine = configuration.Engine;
         var clock = new Stopwatch();
-        var planned = steps.Select((s, i) => new PlannedScript(s.Step, s.Sql, i)).ToList();
+        var writer = new JournalWriter(engine, journal, exists: true);
+        var setup = engine.SessionSetupSql(configuration.StatementTimeout, configuration.Schema);
+        // Pipelined: one round trip per script (setup, BEGIN, script, journal row, COMMIT), the same transaction per script.
+        var pipelined = configuration.Pipelined && mode == TransactionMode.PerScript;
+        var names = configuration.Variables.Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
+        var planned = steps.Select((s, i) => new PlannedScript(s.Step, pipelined ? Pipeline(setup, s.Sql, writer, s.Step, names) : s.Sql, i)).ToList();
         var byName = planned.ToDictionary(p => p.DbUpName, StringComparer.Ordinal);
-        var adapter = new ScriptJournalAdapter(new JournalWriter(engine, journal, exists: true), byName, clock);
+        var adapter = new ScriptJournalAdapter(writer, byName, clock, inline: pipelined);
         var dbUpSchema = configuration.Variables.FirstOrDefault(v => v.Name == "schema" && v.Kind == VariableKind.Raw)?.Value;
-        var result = Perform(engine, dbUpSchema, engine.SessionSetupSql(configuration.StatementTimeout, configuration.Schema), configuration.StatementTimeout, mode,
+        var result = Perform(engine, dbUpSchema, pipelined ? null : setup, configuration.StatementTimeout, mode, pipelined,
             new PlannedScriptProvider(planned), adapter, new VariablePreprocessor(configuration.Variables, engine, clock), configuration.Log, cancellationToken,
             name => configuration.Log.Info($"{(byName[name].Step.Direction == ScriptDirection.Up ? "applying" : "reverting")} {byName[name].Step.Name}{(mode == TransactionMode.None ? " (outside a transaction)" : "")}"));
         if (result.Successful) return (adapter.Stored, null);

@@ -65,13 +65,57 @@ public sealed class AdoptionSpecs(PostgresServer server) : IDisposable
         Assert.Contains("imported   Script0002 - Function.sql", adopt.StandardOutput);
         Assert.Contains("pending    Script0004 - Notes.sql", adopt.StandardOutput);
         Assert.Equal(0, migrate.ExitCode);
+        var status = await ToolkitCli.RunAsync(_dir.Path, "db", "status", "--scripts", folder, "--connection", db, "--json");
+        using (var document = System.Text.Json.JsonDocument.Parse(status.StandardOutput))
+        {
+            Assert.True(document.RootElement.GetProperty("ok").GetBoolean());
+            Assert.Equal(4, document.RootElement.GetProperty("applied").GetArrayLength());
+            Assert.Equal(0, document.RootElement.GetProperty("diagnostics").GetArrayLength());
+        }
         Assert.Equal(["Script0004 - Notes.sql"], await Db.ColumnAsync(db, "SELECT script_name FROM toolkit_journal WHERE duration_ms >= 0 AND applied_at > now() - interval '1 minute' AND script_name LIKE '%Notes%'"));
         Assert.Contains("applied  Script0004 - Notes.sql", migrate.StandardOutput);
         Assert.DoesNotContain("Script0001", migrate.StandardOutput);
         Assert.Equal("v2 x", await Db.ScalarAsync(db, "SELECT account_label(ROW(1, 'x')::account)"));
-        var again = await ToolkitCli.RunAsync(_dir.Path, "db", "adopt", "--scripts", folder, "--connection", db);
+        var again = await ToolkitCli.RunAsync(_dir.Path, "db", "adopt", "--scripts", folder, "--connection", db, "--json");
         Assert.Equal(1, again.ExitCode);
         Assert.Contains("already has rows", again.StandardError);
+        // A refusal is the shared document too: ok false, the error as a DiagnosticJson.
+        using var refused = System.Text.Json.JsonDocument.Parse(again.StandardOutput);
+        Assert.False(refused.RootElement.GetProperty("ok").GetBoolean());
+        var diagnostic = Assert.Single(refused.RootElement.GetProperty("diagnostics").EnumerateArray());
+        Assert.Equal(["code", "severity", "message", "file", "line", "column", "suggestions", "acknowledged"], diagnostic.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("db-adopt", diagnostic.GetProperty("code").GetString());
+    }
+
+    // The pattern of a DbUp project we measured (docs/database.md): .psql scripts, embedded, DbUp's filter on that
+    // extension, one transaction for the whole run; a README beside them.
+    [Fact(Timeout = 120_000)]
+    public async Task I_can_adopt_and_migrate_a_dbup_folder_of_psql_scripts_run_in_one_transaction_and_be_told_when_a_folder_has_no_scripts()
+    {
+        var folder = Folder(("00001-init.psql", "CREATE TABLE ci (id uuid PRIMARY KEY);"),
+            ("00002-attribute.psql", "CREATE TABLE attribute (id uuid PRIMARY KEY, ci_id uuid NOT NULL REFERENCES ci (id));"), ("README.md", "scripts for DbUp"));
+        var db = await server.CreateDatabaseAsync("a" + Guid.NewGuid().ToString("N"));
+        var embedded = Directory.GetFiles(folder, "*.psql").Order(StringComparer.Ordinal)
+            .Select(f => new DbUp.Engine.SqlScript("MyApp.Scripts." + Path.GetFileName(f), File.ReadAllText(f))).ToList();
+        var dbup = DeployChanges.To.PostgresqlDatabase(db).WithScripts(embedded).WithTransaction().LogToNowhere().Build().PerformUpgrade();
+        Assert.True(dbup.Successful, dbup.Error?.Message);
+        _dir.Write("db/00003-layer.psql", "CREATE TABLE layer (id text PRIMARY KEY);");
+
+        var adopt = await ToolkitCli.RunAsync(_dir.Path, "db", "adopt", "--scripts", folder, "--connection", db);
+        var migrate = await ToolkitCli.RunAsync(_dir.Path, "db", "migrate", "--scripts", folder, "--connection", db, "--transaction", "single");
+        _dir.Write("notes/README.md", "not a script");
+        _dir.Write("notes/schema.txt", "not a script either");
+        var none = await ToolkitCli.RunAsync(_dir.Path, "db", "migrate", "--scripts", _dir.Combine("notes"), "--connection", db);
+
+        Assert.Equal(0, adopt.ExitCode);
+        Assert.Contains("imported   00002-attribute.psql", adopt.StandardOutput);
+        Assert.Contains("pending    00003-layer.psql", adopt.StandardOutput);
+        Assert.Equal(0, migrate.ExitCode);
+        Assert.Contains("applied  00003-layer.psql", migrate.StandardOutput);
+        Assert.DoesNotContain("00001", migrate.StandardOutput);
+        Assert.True(await Db.TableExistsAsync(db, "layer"));
+        Assert.Equal(1, none.ExitCode);
+        Assert.Contains("has 2 file(s) but no scripts (README.md, schema.txt): script files end in .sql or .psql", none.StandardError);
     }
 
     [Fact(Timeout = 120_000)]

@@ -124,7 +124,7 @@ public sealed class DbCliSpecs : IDisposable
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(all, "destructive or locking change"));
         Assert.Contains("using the SQLite file " + _dir.Combine(".toolkit", "toolkit.db"), blocked.StandardError);
         Assert.Equal(1, plan.ExitCode);
-        Assert.Contains("\"rule\": \"drop-column\"", plan.StandardOutput);
+        Assert.Contains("\"code\": \"drop-column\"", plan.StandardOutput);
         Assert.Equal(0, allowed.ExitCode);
     }
 
@@ -166,5 +166,75 @@ public sealed class ReleaseManifestSpecs : IDisposable
         Assert.Equal(["0002_seed.sql"], manifest.OneWayScripts);
         Assert.Equal(["0001_a.sql", "0002_seed.sql"], manifest.Scripts.Select(s => s.Name));
         Assert.All(manifest.Scripts, s => Assert.Equal(64, s.Checksum!.Length));
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task I_can_lint_a_folder_without_a_database_and_read_every_db_document_in_the_shared_diagnostic_shape()
+    {
+        _dir.Write("db/0001_a.sql", "CREATE TABLE a (id int, old text);");
+        _dir.Write("db/0002_drop.sql", "ALTER TABLE a DROP COLUMN old;\nCREATE INDEX a_id ON a (id);");
+        var db = _dir.Combine("db");
+
+        var lint = await ToolkitCli.RunAsync(_dir.Path, "db", "lint", "--scripts", db, "--json");
+        var text = await ToolkitCli.RunAsync(_dir.Path, "db", "lint", "--scripts", db);
+        var migrate = await ToolkitCli.RunAsync(_dir.Path, "db", "migrate", "--scripts", db, "--json");
+
+        Assert.Equal(1, lint.ExitCode);
+        Assert.False(File.Exists(_dir.Combine(".toolkit", "toolkit.db")) && lint.StandardError.Contains("SQLite"));
+        using (var document = System.Text.Json.JsonDocument.Parse(lint.StandardOutput))
+        {
+            var root = document.RootElement;
+            Assert.Equal("ok", root.EnumerateObject().First().Name);
+            Assert.False(root.GetProperty("ok").GetBoolean());
+            Assert.Equal((1, 1), (root.GetProperty("errors").GetInt32(), root.GetProperty("warnings").GetInt32()));
+            var findings = root.GetProperty("diagnostics").EnumerateArray().ToList();
+            Assert.Equal(["drop-column", "index-without-concurrently"], findings.Select(f => f.GetProperty("code").GetString()));
+            Assert.All(findings, f => Assert.Equal(["code", "severity", "message", "file", "line", "column", "suggestions", "acknowledged"], f.EnumerateObject().Select(p => p.Name)));
+            Assert.Equal(_dir.Combine("db", "0002_drop.sql"), findings[0].GetProperty("file").GetString());
+            Assert.Equal(1, findings[0].GetProperty("line").GetInt32());
+        }
+        Assert.Contains($"{_dir.Combine("db", "0002_drop.sql")}:1:15: error drop-column:", text.StandardOutput);
+        Assert.Contains("2 script(s): 1 error(s), 1 warning(s)", text.StandardOutput);
+        Assert.Equal(0, migrate.ExitCode);
+        using (var document = System.Text.Json.JsonDocument.Parse(migrate.StandardOutput))
+        {
+            var root = document.RootElement;
+            Assert.True(root.GetProperty("ok").GetBoolean());
+            Assert.Equal(["0001_a.sql", "0002_drop.sql"], root.GetProperty("executed").EnumerateArray().Select(e => e.GetProperty("name").GetString()));
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, root.GetProperty("failure").ValueKind);
+            // Migrated from scratch, the run itself created table a: dropping its column or indexing it is no finding.
+            Assert.Equal(0, root.GetProperty("diagnostics").GetArrayLength());
+        }
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task I_can_have_ci_init_write_a_matrix_of_tenant_shards_and_be_refused_an_impossible_count()
+    {
+        var sharded = await ToolkitCli.RunAsync(_dir.Path, "ci", "init", "--provider", "github", "--db-shards", "3", "--root", _dir.Combine("sharded"));
+        var plain = await ToolkitCli.RunAsync(_dir.Path, "ci", "init", "--provider", "github", "--root", _dir.Combine("plain"));
+        var bad = await ToolkitCli.RunAsync(_dir.Path, "ci", "init", "--provider", "github", "--db-shards", "0", "--root", _dir.Combine("bad"));
+
+        Assert.Equal(0, sharded.ExitCode);
+        var yaml = File.ReadAllText(_dir.Combine("sharded", ".github", "workflows", "deploy.yml"));
+        var job = yaml[yaml.IndexOf("  database_migration:", StringComparison.Ordinal)..yaml.IndexOf("  deploy_staging:", StringComparison.Ordinal)];
+        Assert.Contains("    strategy:\n      fail-fast: false", job);
+        Assert.Contains("      matrix:\n        shard: [1, 2, 3]\n", job);
+        Assert.Contains("toolkit db migrate --tenants --shard ${{ matrix.shard }}/3 ", job);
+        Assert.Contains("name: release-manifest-${{ matrix.shard }}", job);
+        var stream = new YamlDotNet.RepresentationModel.YamlStream();
+        stream.Load(new StringReader(yaml));
+        var jobs = (YamlDotNet.RepresentationModel.YamlMappingNode)((YamlDotNet.RepresentationModel.YamlMappingNode)stream.Documents[0].RootNode)["jobs"];
+        var strategy = (YamlDotNet.RepresentationModel.YamlMappingNode)((YamlDotNet.RepresentationModel.YamlMappingNode)jobs["database_migration"])["strategy"];
+        var shard = (YamlDotNet.RepresentationModel.YamlSequenceNode)((YamlDotNet.RepresentationModel.YamlMappingNode)strategy["matrix"])["shard"];
+        Assert.Equal(["1", "2", "3"], shard.Children.Select(c => ((YamlDotNet.RepresentationModel.YamlScalarNode)c).Value));
+        Assert.Contains("pattern: release-manifest-*", yaml);
+        Assert.Contains("> .toolkit/release.json", yaml);
+        // The default stays one job, unchanged.
+        var single = File.ReadAllText(_dir.Combine("plain", ".github", "workflows", "deploy.yml"));
+        Assert.DoesNotContain("matrix", single);
+        Assert.Contains("toolkit db migrate --connection", single);
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--db-shards must be from 1 to 256", bad.StandardError);
+        Assert.False(Directory.Exists(_dir.Combine("bad")));
     }
 }

@@ -35,6 +35,9 @@ public sealed class ConventionSpecs(PostgresServer server) : IDisposable
 
         Assert.True(up.Successful, up.Error);
         Assert.Equal(["V1__a.sql", "V1.2__b.sql", "V1.10__c.sql"], up.Executed.Select(e => e.Name));
+        // Flyway's underscore separators (V1_10__x.sql is version 1.10), as a Flyway project we measured names them.
+        var underscored = Folder(("V1_10__c.sql", "SELECT 1;"), ("V1_2__b.sql", "SELECT 1;"), ("V1_0__a.sql", "SELECT 1;"));
+        Assert.Equal(["V1_0__a.sql", "V1_2__b.sql", "V1_10__c.sql"], new FolderScriptProvider(underscored).GetScripts().Select(s => s.Name));
         Assert.True(down.Successful, down.Error);
         Assert.Equal(["V1.10__c.sql", "V1.2__b.sql"], down.Executed.Select(e => e.Name));
         Assert.False(await Db.TableExistsAsync(db, "b"));
@@ -58,6 +61,34 @@ public sealed class ConventionSpecs(PostgresServer server) : IDisposable
         Assert.Empty(unchanged.Executed);
         Assert.Equal(["R__view.sql"], changed.Executed.Select(e => e.Name));
         Assert.Equal(2, await Db.CountAsync(db, "SELECT count(*) FROM information_schema.columns WHERE table_name = 'v'"));
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task I_can_roll_back_versioned_scripts_and_see_repeatable_scripts_kept_and_named_in_the_output()
+    {
+        var db = await NewDatabaseAsync();
+        var folder = Folder(("V1__t.sql", "CREATE TABLE t (id int);"), ("U1__t.sql", "DROP TABLE t;"), ("V2__u.sql", "CREATE TABLE u (id int);"), ("U2__u.sql", "DROP TABLE u;"),
+            ("R__counts.sql", "CREATE OR REPLACE FUNCTION counts() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;"));
+        var engine = ScriptEngineBuilder.For(db).WithScriptsFromFolder(folder).Build();
+        Assert.True((await engine.MigrateAsync()).Successful);
+
+        var plan = await engine.PlanRollbackAsync("1");
+        var down = await engine.RollbackToAsync("1");
+        var all = await engine.RollbackToAsync("0");
+
+        Assert.Equal(["V2__u.sql"], plan.Steps.Select(s => s.Name));
+        Assert.Equal(["R__counts.sql"], plan.KeptRepeatable);
+        Assert.Contains("kept     R__counts.sql  (repeatable: rollback undoes only versioned scripts with down scripts)", Toolkit.Database.Reports.ScriptReport.ToText(plan));
+        Assert.True(down.Successful, down.Error);
+        Assert.Equal(["V2__u.sql"], down.Executed.Select(e => e.Name));
+        Assert.Equal(["R__counts.sql"], down.KeptRepeatable);
+        Assert.Contains("kept     R__counts.sql", Toolkit.Database.Reports.ScriptReport.ToText(down));
+        Assert.Contains("\"keptRepeatable\": [\n    \"R__counts.sql\"\n  ]", Toolkit.Database.Reports.ScriptReport.ToJson(down));
+        Assert.True(all.Successful, all.Error);
+        Assert.Equal(["V1__t.sql"], all.Executed.Select(e => e.Name));
+        // The repeatable script's object and journal row stay: migrate does not run it again.
+        Assert.Equal(1, await Db.CountAsync(db, "SELECT counts()"));
+        Assert.Equal(["V1__t.sql", "V2__u.sql"], (await engine.MigrateAsync()).Executed.Select(e => e.Name));
     }
 
     [Fact(Timeout = 120_000)]
