@@ -50,6 +50,9 @@ public static class FanOutReport
         w.WriteEndArray();
     });
 
+    /// <summary>The word for <paramref name="state"/> in reports and the registry: <c>applied</c>, <c>not-started</c>, ...</summary>
+    public static string StateName(TenantRunState state) => Name(state);
+
     private static string Name(TenantRunState state) => state switch
     {
         TenantRunState.NotStarted => "not-started",
