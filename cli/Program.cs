@@ -18,6 +18,10 @@ public static class Program
         {
             foreach (var error in parse.Errors) Console.Error.WriteLine($"error: {error.Message}");
             Console.Error.WriteLine("Run 'toolkit --help' (or 'toolkit <verb> --help') to see what each verb takes.");
+            // A bad command line of a verb that speaks JSON is a refusal document too (exit code unchanged).
+            if (args.Contains("--json") && parse.CommandResult.Command.Options.Any(o => o.Name == "--json"))
+                Console.Out.Write(new RefusalJson(CommandOutput.VerbPath(parse), parse.Errors.Select(e => DiagnosticJson.From(Diagnostic.Error("usage", e.Message))).ToList(),
+                    "Run 'toolkit --help' (or 'toolkit <verb> --help') to see what each verb takes.").ToJson());
             return ExitCodes.Usage;
         }
         try

@@ -5,4 +5,7 @@ public sealed record DashboardOptions(string ConfigPath, string? Connection = nu
 {
     /// <summary>Seconds between health polls (never below 5).</summary>
     public int HealthIntervalSeconds { get; init; } = 5;
+
+    /// <summary>The platform's journaled scripts, to tell each tenant's applied from pending ones (the shipped baseline unless given).</summary>
+    public Database.Scripts.IScriptProvider? Scripts { get; init; }
 }

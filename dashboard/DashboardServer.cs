@@ -62,9 +62,14 @@ public sealed class DashboardServer : IAsyncDisposable
         var redact = Secrets(options.Connection);
 
         app.MapGet("/", () => Results.Content(Page(), "text/html; charset=utf-8"));
-        app.MapGet("/api/version", () => Json(new JsonObject { ["version"] = Version(snapshot) }, redact));
+        var scripts = options.Scripts ?? Database.Baseline.BaselineScripts.For("postgresql");
+        app.MapGet("/api/version", async (CancellationToken ct) => Json(new JsonObject
+        {
+            // With a connection the database's state is part of it, so the page also redraws when a fan-out or an onboarding changes it.
+            ["version"] = options.Connection is null ? Version(snapshot) : Version(snapshot, await TenantDatabase.VersionAsync(options.Connection, ct)),
+        }, redact));
         app.MapGet("/api/stacks", () => Json(StacksPanel.Build(snapshot), redact));
-        app.MapGet("/api/tenants", async (CancellationToken ct) => Json(await TenantsPanel.BuildAsync(snapshot, options.Connection, ct), redact));
+        app.MapGet("/api/tenants", async (CancellationToken ct) => Json(await TenantsPanel.BuildAsync(snapshot, options.Connection, scripts, ct), redact));
         app.MapGet("/api/migrations", () => Json(MigrationsPanel.Build(snapshot), redact));
         app.MapGet("/api/promotions", () => Json(PromotionsPanel.Build(snapshot), redact));
         app.MapGet("/api/compliance", () => Json(CompliancePanel.Build(snapshot), redact));
@@ -103,9 +108,9 @@ public sealed class DashboardServer : IAsyncDisposable
     }
 
     /// <summary>A fingerprint of the config and every state file the panels read: it changes when any of them does.</summary>
-    public static string Version(PlatformSnapshot snapshot)
+    public static string Version(PlatformSnapshot snapshot, string database = "")
     {
-        var text = new StringBuilder();
+        var text = new StringBuilder(database);
         void Add(string path)
         {
             var info = new FileInfo(path);

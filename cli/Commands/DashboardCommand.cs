@@ -11,9 +11,10 @@ public sealed class DashboardCommand : ICommandDefinition
     public Command Create()
     {
         var config = new Option<string>("--config") { Description = "The toolkit.yaml to show.", DefaultValueFactory = _ => "toolkit.yaml" };
-        var connection = new Option<string?>("--connection") { Description = "Admin connection string of the platform database: tenants then show whether each is provisioned (the password never appears)." };
+        var connection = new Option<string?>("--connection") { Description = "Admin connection string of the platform database: tenants then show where each lives, its scripts applied and pending, and its last fan-out result (the password never appears)." };
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (the dashboard never listens beyond loopback).", DefaultValueFactory = _ => 3001 };
         var open = new Option<bool>("--open") { Description = "Open the page in the default browser (xdg-open)." };
+        var scripts = new Option<string?>("--scripts") { Description = "Folder of the platform's journaled scripts, to show each tenant's applied and pending scripts (default: the shipped baseline)." };
         var command = new Command("dashboard",
             "Serve a read-only local dashboard on http://127.0.0.1:PORT/: per stack the resource tree by provider and region,\n" +
             "pattern, blue-green weights and monthly cost; tenants; migration plans in the app's .git/toolkit; promotion state;\n" +
@@ -21,7 +22,7 @@ public sealed class DashboardCommand : ICommandDefinition
             "toolkit.yaml or a state file changes. /api/stacks, /api/tenants, /api/migrations, /api/promotions, /api/compliance and\n" +
             "/api/health return what each panel shows, as JSON. Ctrl+C stops it.\n" +
             "Example: toolkit dashboard --config examples/toolkit.yaml --open");
-        foreach (var option in new Option[] { config, connection, port, open }) command.Options.Add(option);
+        foreach (var option in new Option[] { config, connection, port, open, scripts }) command.Options.Add(option);
         command.SetAction(async (ParseResult p, CancellationToken cancellationToken) =>
         {
             var chosen = p.GetValue(port);
@@ -30,7 +31,10 @@ public sealed class DashboardCommand : ICommandDefinition
                 await Console.Error.WriteLineAsync($"error: --port must be from 1 to 65535, not {chosen}");
                 return ExitCodes.Failed;
             }
-            await using var server = await DashboardServer.StartAsync(new DashboardOptions(Path.GetFullPath(p.GetValue(config)!), p.GetValue(connection), chosen), cancellationToken);
+            await using var server = await DashboardServer.StartAsync(new DashboardOptions(Path.GetFullPath(p.GetValue(config)!), p.GetValue(connection), chosen)
+            {
+                Scripts = p.GetValue(scripts) is { } folder ? new Toolkit.Database.Scripts.FolderScriptProvider(folder) : null,
+            }, cancellationToken);
             Console.WriteLine($"Dashboard of {p.GetValue(config)} on {server.Url} (read-only, 127.0.0.1 only). Ctrl+C stops it.");
             if (p.GetValue(open))
             {

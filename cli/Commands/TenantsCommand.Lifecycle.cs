@@ -45,7 +45,7 @@ public sealed partial class TenantsCommand
         var show = new Option<bool>("--show-secrets") { Description = "Print the password in the connection string." };
         foreach (var o in new Option[] { name, plan, subdomain, domain, abort, show }) command.Options.Add(o);
         var (config, json) = Common(command, scripts: true);
-        command.SetAction((ParseResult p, CancellationToken ct) => CommandGuard.RunAsync(async () =>
+        command.SetAction((ParseResult p, CancellationToken ct) => CommandGuard.RunAsync(p, async () =>
         {
             var platform = Platform(p, config);
             var asJson = p.GetValue(json);
@@ -97,7 +97,7 @@ public sealed partial class TenantsCommand
             : "Resume a suspended tenant: its role LOGIN again, status: active in toolkit.yaml.\nExample: toolkit tenants resume acme --config toolkit.yaml --connection \"Host=...\"");
         var slug = Slug(command);
         var (config, json) = Common(command, scripts: false);
-        command.SetAction((ParseResult p, CancellationToken ct) => CommandGuard.RunAsync(async () =>
+        command.SetAction((ParseResult p, CancellationToken ct) => CommandGuard.RunAsync(p, async () =>
         {
             var result = await new TenantSuspension(Platform(p, config)).SetAsync(p.GetValue(slug)!, suspend, ct);
             var word = suspend ? "suspended" : "active";
@@ -122,7 +122,7 @@ public sealed partial class TenantsCommand
         var output = new Option<string>("--out") { Description = "The backup file to write.", Required = true };
         command.Options.Add(output);
         var (config, json) = Common(command, scripts: false);
-        command.SetAction((ParseResult p, CancellationToken ct) => CommandGuard.RunAsync(async () =>
+        command.SetAction((ParseResult p, CancellationToken ct) => CommandGuard.RunAsync(p, async () =>
         {
             var result = await new TenantBackup(Platform(p, config)).RunAsync(p.GetValue(slug)!, p.GetValue(output)!, ct);
             Write(p.GetValue(json), $"{result.Manifest.Tenant.Slug}: {result.Manifest.TotalRows} rows in {result.Manifest.Tables.Count} tables -> {result.Path} ({result.Bytes} bytes, {result.Sha256})",
@@ -144,7 +144,7 @@ public sealed partial class TenantsCommand
         command.Options.Add(from);
         command.Options.Add(replace);
         var (config, json) = Common(command, scripts: true);
-        command.SetAction((ParseResult p, CancellationToken ct) => CommandGuard.RunAsync(async () =>
+        command.SetAction((ParseResult p, CancellationToken ct) => CommandGuard.RunAsync(p, async () =>
         {
             var result = await new TenantRestore(Platform(p, config)).RunAsync(p.GetValue(slug)!, p.GetValue(from)!, p.GetValue(replace), ct);
             Write(p.GetValue(json), $"{result.TenantId}: restored {result.Rows} rows in {result.Tables.Count} tables ({IsolationLevels.Name(result.Isolation)}), counts and checksums verified" +
@@ -172,7 +172,7 @@ public sealed partial class TenantsCommand
         var to = new Option<string>("--to") { Description = "rls, schema-per-tenant or db-per-tenant.", Required = true };
         command.Options.Add(to);
         var (config, json) = Common(command, scripts: true);
-        command.SetAction((ParseResult p, CancellationToken ct) => CommandGuard.RunAsync(async () =>
+        command.SetAction((ParseResult p, CancellationToken ct) => CommandGuard.RunAsync(p, async () =>
         {
             var result = await new TenantMove(Platform(p, config)).RunAsync(p.GetValue(slug)!, IsolationLevels.Parse(p.GetValue(to)!), ct);
             Write(p.GetValue(json), $"{result.TenantId}: moved {IsolationLevels.Name(result.From)} -> {IsolationLevels.Name(result.To)}, {result.Rows} rows in {result.Tables.Count} tables verified", w =>
@@ -201,7 +201,7 @@ public sealed partial class TenantsCommand
         command.Options.Add(confirm);
         command.Options.Add(backupDir);
         var (config, json) = Common(command, scripts: false);
-        command.SetAction((ParseResult p, CancellationToken ct) => CommandGuard.RunAsync(async () =>
+        command.SetAction((ParseResult p, CancellationToken ct) => CommandGuard.RunAsync(p, async () =>
         {
             var result = await new TenantOffboarding(Platform(p, config)).RunAsync(p.GetValue(slug)!, p.GetValue(confirm), p.GetValue(backupDir), ct);
             var r = result.Record;

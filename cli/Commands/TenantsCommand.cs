@@ -41,7 +41,7 @@ public sealed partial class TenantsCommand : ICommandDefinition
         command.Arguments.Add(id);
         command.Options.Add(configFile);
         command.Options.Add(_connection);
-        command.SetAction((ParseResult p, CancellationToken ct) => CommandGuard.RunAsync(async () =>
+        command.SetAction((ParseResult p, CancellationToken ct) => CommandGuard.RunAsync(p, async () =>
         {
             var config = ConfigLoader.Load(p.GetValue(configFile)!);
             var result = await new TenantProvisioner(Admin(p)).AddAsync(config, p.GetValue(id)!, ct);
@@ -57,7 +57,7 @@ public sealed partial class TenantsCommand : ICommandDefinition
         command.Options.Add(_connection);
         command.Options.Add(_config);
         command.Options.Add(_json);
-        command.SetAction((ParseResult p, CancellationToken ct) => CommandGuard.RunAsync(async () =>
+        command.SetAction((ParseResult p, CancellationToken ct) => CommandGuard.RunAsync(p, async () =>
         {
             var list = await new TenantRegistry(Admin(p)).ListAsync(ct);
             if (p.GetValue(_json))
@@ -93,11 +93,21 @@ public sealed partial class TenantsCommand : ICommandDefinition
         command.Options.Add(_connection);
         command.Options.Add(_config);
         command.Options.Add(show);
-        command.SetAction((ParseResult p, CancellationToken ct) => CommandGuard.RunAsync(async () =>
+        command.Options.Add(_json);
+        command.SetAction((ParseResult p, CancellationToken ct) => CommandGuard.RunAsync(p, async () =>
         {
             var registry = new TenantRegistry(Admin(p));
             var tenant = await registry.GetAsync(p.GetValue(id)!, ct);
-            Console.Out.WriteLine(await TenantConnections.ForAsync(registry, tenant, p.GetValue(show), ct));
+            var connection = await TenantConnections.ForAsync(registry, tenant, p.GetValue(show), ct);
+            if (p.GetValue(_json))
+                Console.Out.Write(ScriptReport.Json(w =>
+                {
+                    w.WriteString("tenant", tenant.Id);
+                    w.WriteString("isolation", IsolationLevels.Name(tenant.Isolation));
+                    w.WriteString("connection", connection);
+                    w.WriteBoolean("passwordIncluded", p.GetValue(show));
+                }));
+            else Console.Out.WriteLine(connection);
             if (!p.GetValue(show)) Console.Error.WriteLine("(password omitted; pass --show-secrets to include it)");
             return ExitCodes.Ok;
         }));
@@ -113,14 +123,23 @@ public sealed partial class TenantsCommand : ICommandDefinition
         command.Options.Add(_connection);
         command.Options.Add(_config);
         command.Options.Add(_json);
-        command.SetAction((ParseResult p, CancellationToken ct) => CommandGuard.RunAsync(async () =>
+        command.SetAction((ParseResult p, CancellationToken ct) => CommandGuard.RunAsync(p, async () =>
         {
             if (p.GetValue(_config) is { } file) ConfigLoader.Load(file);
             var report = await new AttackMatrix(Admin(p)).RunAsync(ct);
+            // Kept beside the config (never a secret: ids and counts) for the dashboard's tenants panel.
+            if (p.GetValue(_config) is { } beside)
+                new Toolkit.Tenants.Verification.IsolationVerifications(Toolkit.Core.Layout.ToolkitDirectory.Beside(beside).IsolationVerification).Record(report, "all tenants");
             if (p.GetValue(_json))
                 Console.Out.Write(ScriptReport.Json(w =>
                 {
-                    w.WriteString("isolation", IsolationLevels.Name(report.Isolation));
+                    w.WriteString("isolation", report.Isolation);
+                    w.WriteStartArray("levels");
+                    foreach (var level in report.Levels) w.WriteStringValue(IsolationLevels.Name(level));
+                    w.WriteEndArray();
+                    w.WriteStartArray("tenants");
+                    foreach (var id in report.Tenants) w.WriteStringValue(id);
+                    w.WriteEndArray();
                     w.WriteNumber("attempts", report.Attempts);
                     w.WriteNumber("reads", report.Reads);
                     w.WriteNumber("writes", report.Writes);

@@ -53,7 +53,8 @@ public static class CommandOutput
             "  (docs/configuration.md#acknowledgements)";
     }
 
-    private static string VerbPath(ParseResult parse)
+    /// <summary>The verb as typed, without the root: <c>tenants onboard</c>.</summary>
+    public static string VerbPath(ParseResult parse)
     {
         var names = new List<string>();
         for (var result = parse.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)

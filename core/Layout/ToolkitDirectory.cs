@@ -11,6 +11,10 @@ namespace Toolkit.Core.Layout;
 ///   release.json             release manifest of the last db migrate (one-way scripts stop a rollback)
 ///   backups/                 pg_dump taken before a database migration
 ///   toolkit.db               the embedded SQLite journal when no database is given
+///   tenants/onboarding/SLUG.json   a tenant's onboarding workflow state (a killed onboarding resumes from it)
+///   tenants/backups/         tenant backups taken before an offboarding
+///   tenants/erasure/         erasure records of offboarded tenants (GDPR Art. 17 evidence)
+///   tenants/verification.json      the last isolation verification, overall and per tenant (the dashboard shows it)
 /// </code>
 /// </summary>
 public sealed record ToolkitDirectory(string Path)
@@ -42,6 +46,21 @@ public sealed record ToolkitDirectory(string Path)
 
     /// <summary>The embedded SQLite journal.</summary>
     public string Database => System.IO.Path.Combine(Path, "toolkit.db");
+
+    /// <summary>The tenant lifecycle's directory.</summary>
+    public string Tenants => System.IO.Path.Combine(Path, "tenants");
+
+    /// <summary>The onboarding state of tenant <paramref name="slug"/>.</summary>
+    public string OnboardingState(string slug) => System.IO.Path.Combine(Tenants, "onboarding", slug + ".json");
+
+    /// <summary>The default directory of tenant backups.</summary>
+    public string TenantBackups => System.IO.Path.Combine(Tenants, "backups");
+
+    /// <summary>The directory of erasure records.</summary>
+    public string Erasure => System.IO.Path.Combine(Tenants, "erasure");
+
+    /// <summary>The record of the last isolation verification.</summary>
+    public string IsolationVerification => System.IO.Path.Combine(Tenants, "verification.json");
 
     /// <summary>A path inside, relative to the config's directory, as docs and CI files write it (<c>.toolkit/release.json</c>).</summary>
     public static string Relative(params string[] parts) => string.Join('/', [Name, .. parts]);

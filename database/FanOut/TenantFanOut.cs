@@ -50,8 +50,10 @@ public sealed class TenantFanOut(string adminConnectionString, IScriptProvider s
         if (tenants.Count == 0)
             throw new DiagnosticException(Diagnostic.Error("db-fanout", "no tenants are registered in this database: run 'toolkit db provision' first."));
         var upToDate = await _registry.UpToDateAsync(fingerprint, cancellationToken);
-        // Under rls every tenant shares the tables in schema app: one target stands for all.
-        var targets = (tenants[0].Isolation == IsolationLevel.Rls ? [tenants[0]] : tenants).Where(t => InShard(t.Id, options.Shard, options.Shards)).ToList();
+        // Under rls every tenant shares the tables in schema app: one target stands for all of them. A platform
+        // may mix levels (tenants[].isolation): the schema and database tenants are targets of their own.
+        var sharedRls = tenants.FirstOrDefault(t => t.Isolation == IsolationLevel.Rls);
+        var targets = tenants.Where(t => t.Isolation != IsolationLevel.Rls || t == sharedRls).Where(t => InShard(t.Id, options.Shard, options.Shards)).ToList();
         var pending = targets.Where(t => !upToDate.Contains(t.Id)).ToList();
         var outcomes = new ConcurrentDictionary<string, TenantRunOutcome>(StringComparer.Ordinal);
         foreach (var t in targets.Where(t => upToDate.Contains(t.Id)))
@@ -62,7 +64,11 @@ public sealed class TenantFanOut(string adminConnectionString, IScriptProvider s
             foreach (var t in pending) outcomes[t.Id] = new TenantRunOutcome(Label(t), TenantRunState.Pending, [], null, null);
             return Summary(outcomes, null, []);
         }
-        if (pending.Count == 0) return Summary(outcomes, null, []);
+        if (pending.Count == 0)
+        {
+            await RecordAsync(tenants, sharedRls, outcomes);
+            return Summary(outcomes, null, []);
+        }
         var journals = await SharedJournalsAsync(pending, cancellationToken);
         // Plan once on the first pending tenant: a changed script or a blocking lint finding stops everything before any change.
         var (firstTarget, firstSchema) = pending[0].AdminTarget(adminConnectionString);
@@ -71,6 +77,7 @@ public sealed class TenantFanOut(string adminConnectionString, IScriptProvider s
         if (plan.Refusal != ScriptFailure.None)
         {
             foreach (var t in pending) outcomes[t.Id] = new TenantRunOutcome(Label(t), TenantRunState.NotStarted, [], plan.RefusalMessage, plan.RefusedScript);
+            await RecordAsync(tenants, sharedRls, outcomes);
             return Summary(outcomes, null, []) with { Refusal = plan.RefusalMessage, Diagnostics = plan.Diagnostics };
         }
         string? backup = null;
@@ -105,7 +112,21 @@ public sealed class TenantFanOut(string adminConnectionString, IScriptProvider s
         await grants.FlushAsync(CancellationToken.None);
         foreach (var t in pending.Where(t => !outcomes.ContainsKey(t.Id)))
             outcomes[t.Id] = new TenantRunOutcome(Label(t), TenantRunState.NotStarted, [], stop ? "not started: a canary tenant failed" : "not started: cancelled", null);
+        await RecordAsync(tenants, sharedRls, outcomes);
         return Summary(outcomes, backup, executed.ToList());
+    }
+
+    /// <summary>Keeps each target's outcome as its last fan-out result; the shared rls run's is every rls tenant's.</summary>
+    private async Task RecordAsync(IReadOnlyList<RegisteredTenant> tenants, RegisteredTenant? sharedRls, IReadOnlyDictionary<string, TenantRunOutcome> outcomes)
+    {
+        var byTenant = new Dictionary<string, TenantRunOutcome>(StringComparer.Ordinal);
+        foreach (var t in tenants)
+        {
+            var key = t.Isolation == IsolationLevel.Rls ? sharedRls?.Id : t.Id;
+            if (key is not null && outcomes.TryGetValue(key, out var outcome)) byTenant[t.Id] = outcome;
+        }
+        try { await _registry.RecordRunsAsync(byTenant, CancellationToken.None); }
+        catch (PostgresException e) { log?.Error($"the fan-out ran, but its results could not be kept in toolkit.tenant_runs: {e.MessageText}"); }
     }
 
     private async Task<TenantRunOutcome> MigrateTenantAsync(RegisteredTenant tenant, FanOutOptions options, IScriptProvider once,

@@ -8,8 +8,8 @@ namespace Toolkit.Database.Isolation;
 /// <summary>One attempt by one tenant on another tenant's rows, and what happened.</summary>
 public sealed record AttackOutcome(string Attacker, string Victim, string Vector, bool IsWrite, bool Leaked, string Detail);
 
-/// <summary>Attempts and leaks per isolation level.</summary>
-public sealed record AttackReport(IsolationLevel Isolation, IReadOnlyList<AttackOutcome> Outcomes)
+/// <summary>Attempts and leaks of one run of the matrix, over tenants of one or more isolation levels.</summary>
+public sealed record AttackReport(IReadOnlyList<IsolationLevel> Levels, IReadOnlyList<string> Tenants, IReadOnlyList<AttackOutcome> Outcomes)
 {
     /// <summary>Every attempt made.</summary>
     public int Attempts => Outcomes.Count;
@@ -23,52 +23,100 @@ public sealed record AttackReport(IsolationLevel Isolation, IReadOnlyList<Attack
     /// <summary>Attempts that saw or changed another tenant's rows.</summary>
     public int Leaks => Outcomes.Count(o => o.Leaked);
 
+    /// <summary>The levels as one word: <c>rls</c>, or <c>rls+db-per-tenant</c> on a mixed platform.</summary>
+    public string Isolation => string.Join('+', Levels.Select(IsolationLevels.Name));
+
     /// <summary>One line: <c>rls: 34 attempts (20 reads, 14 writes), 0 leaks</c>.</summary>
-    public string Summary => $"{IsolationLevels.Name(Isolation)}: {Attempts} attempts ({Reads} reads, {Writes} writes), {Leaks} leaks";
+    public string Summary => $"{Isolation}: {Attempts} attempts ({Reads} reads, {Writes} writes), {Leaks} leaks";
 }
 
 /// <summary>
-/// The isolation attack matrix <c>toolkit tenants verify</c> runs against a live database. Each tenant, over
-/// its own real connection (its role and password), attacks the next tenant's marker row: select, insert,
+/// The isolation attack matrix <c>toolkit tenants verify</c> runs against a live database, each tenant at its
+/// own level (a platform may mix pooled rls or schema tenants with silo db-per-tenant tenants). Each attacker,
+/// over its own real connection (its role and password), attacks a victim's marker row: select, insert,
 /// update and delete through table names, <c>search_path</c>, <c>SET</c> and <c>set_config</c> of the tenant
 /// setting, <c>RESET ROLE</c> and <c>SET ROLE</c>, and functions (<c>query_to_xml</c>, a SECURITY DEFINER
-/// function). A read leaks when it returns the victim's row; a write leaks when it changes a row or creates
-/// the function. Each attempt runs in a transaction that is rolled back. One marker row per tenant is
-/// inserted by the admin in <c>organizations</c> and deleted afterwards.
+/// function). When the victim lives in another database, the attacker first tries to connect there: a
+/// victim's own database must refuse it (a leak otherwise); the shared database accepts every tenant role,
+/// so the attacks run there, where the victim's rows are. A read leaks when it returns the victim's row; a
+/// write leaks when it changes a row or creates the function. Each attempt runs in a transaction that is
+/// rolled back, on one connection per attacker and database. One marker row per tenant involved is inserted
+/// by the admin in <c>organizations</c> and deleted afterwards.
 /// </summary>
 public sealed class AttackMatrix(string adminConnectionString)
 {
     private const string MarkerSlug = "toolkit-verify-marker";
 
-    /// <summary>Runs the matrix over every registered tenant (at least two).</summary>
+    /// <summary>Runs the matrix over every registered tenant (at least two): each attacks the next, in id order, around the ring.</summary>
     public async Task<AttackReport> RunAsync(CancellationToken cancellationToken = default)
     {
         var registry = new TenantRegistry(adminConnectionString);
         var tenants = await registry.ListAsync(cancellationToken);
         if (tenants.Count < 2)
             throw new DiagnosticException(Diagnostic.Error("tenant-verify", $"the attack matrix needs at least two registered tenants; this database has {tenants.Count}."));
+        return await RunPairsAsync(registry, tenants, tenants.Select((t, i) => (t, tenants[(i + 1) % tenants.Count])).ToList(), cancellationToken);
+    }
+
+    /// <summary>
+    /// The matrix for one tenant, at a cost that does not grow with the platform: it attacks, and is attacked
+    /// by, one neighbour of each isolation level present (the first by id). With no other tenant it makes only
+    /// the control read of its own marker.
+    /// </summary>
+    public async Task<AttackReport> RunForAsync(string tenantId, CancellationToken cancellationToken = default)
+    {
+        var registry = new TenantRegistry(adminConnectionString);
+        var all = await registry.ListAsync(cancellationToken);
+        var tenant = all.FirstOrDefault(t => t.Id == tenantId)
+            ?? throw new DiagnosticException(Diagnostic.Error("tenant-unknown", $"tenant '{tenantId}' is not registered in this database."));
+        var neighbours = all.Where(t => t.Id != tenant.Id).GroupBy(t => t.Isolation).OrderBy(g => g.Key).Select(g => g.First()).ToList();
+        var pairs = neighbours.SelectMany(n => new[] { (tenant, n), (n, tenant) }).ToList();
+        return await RunPairsAsync(registry, [tenant, .. neighbours], pairs, cancellationToken);
+    }
+
+    private async Task<AttackReport> RunPairsAsync(TenantRegistry registry, IReadOnlyList<RegisteredTenant> tenants,
+        IReadOnlyList<(RegisteredTenant Attacker, RegisteredTenant Victim)> pairs, CancellationToken cancellationToken)
+    {
         var outcomes = new List<AttackOutcome>();
+        var connections = new Dictionary<string, string>(StringComparer.Ordinal);
         await SetMarkersAsync(tenants, insert: true, cancellationToken);
         try
         {
-            for (var i = 0; i < tenants.Count; i++)
+            foreach (var t in tenants)
             {
-                var attacker = tenants[i];
-                var victim = tenants[(i + 1) % tenants.Count];
-                var connection = await TenantConnections.ForAsync(registry, attacker, includePassword: true, cancellationToken);
-                await ControlAsync(attacker, connection, cancellationToken);
-                foreach (var attack in Attacks(attacker, victim))
-                    outcomes.Add(await TryAsync(attacker, victim, connection, attack, cancellationToken));
-                if (attacker.Isolation == IsolationLevel.DbPerTenant)
-                    outcomes.Add(await TryConnectAsync(attacker, victim, connection, cancellationToken));
+                connections[t.Id] = new NpgsqlConnectionStringBuilder(await TenantConnections.ForAsync(registry, t, includePassword: true, cancellationToken)) { Pooling = false }.ConnectionString;
+                await ControlAsync(t, connections[t.Id], cancellationToken);
             }
+            foreach (var (attacker, victim) in pairs)
+                outcomes.AddRange(await AttackAsync(attacker, victim, connections[attacker.Id], cancellationToken));
             outcomes.AddRange(await VictimsIntactAsync(tenants, cancellationToken));
         }
         finally
         {
             await SetMarkersAsync(tenants, insert: false, CancellationToken.None);
         }
-        return new AttackReport(tenants[0].Isolation, outcomes);
+        return new AttackReport(tenants.Select(t => t.Isolation).Distinct().Order().ToList(), tenants.Select(t => t.Id).Order(StringComparer.Ordinal).ToList(), outcomes);
+    }
+
+    /// <summary>Every attack of <paramref name="a"/> on <paramref name="b"/>, run where <paramref name="b"/>'s rows are when <paramref name="a"/> can get there.</summary>
+    private async Task<List<AttackOutcome>> AttackAsync(RegisteredTenant a, RegisteredTenant b, string own, CancellationToken cancellationToken)
+    {
+        var outcomes = new List<AttackOutcome>();
+        var where = own;
+        var victimDatabase = new NpgsqlConnectionStringBuilder(b.AdminTarget(adminConnectionString).ConnectionString).Database;
+        if (!string.Equals(new NpgsqlConnectionStringBuilder(own).Database, victimDatabase, StringComparison.Ordinal))
+        {
+            var other = new NpgsqlConnectionStringBuilder(own) { Database = victimDatabase }.ConnectionString;
+            var (connected, detail) = await TryConnectAsync(other, cancellationToken);
+            // The victim's own database must refuse the attacker; the shared database admits every tenant role.
+            var leaked = connected && b.Isolation == IsolationLevel.DbPerTenant;
+            outcomes.Add(new AttackOutcome(a.Id, b.Id, "connect to victim's database", false, leaked, detail));
+            if (connected) where = other;
+        }
+        await using var connection = new NpgsqlConnection(where);
+        await connection.OpenAsync(cancellationToken);
+        foreach (var attack in Attacks(a, b))
+            outcomes.Add(await TryAsync(a, b, connection, attack, cancellationToken));
+        return outcomes;
     }
 
     private sealed record Attack(string Vector, bool IsWrite, string[] Setup, string Measure);
@@ -116,10 +164,8 @@ public sealed class AttackMatrix(string adminConnectionString)
             $"CREATE FUNCTION public.toolkit_peek() RETURNS bigint LANGUAGE sql SECURITY DEFINER AS $f$ SELECT count(*) FROM {table} $f$");
     }
 
-    private static async Task<AttackOutcome> TryAsync(RegisteredTenant a, RegisteredTenant b, string connectionString, Attack attack, CancellationToken cancellationToken)
+    private static async Task<AttackOutcome> TryAsync(RegisteredTenant a, RegisteredTenant b, NpgsqlConnection connection, Attack attack, CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         try
         {
@@ -142,24 +188,24 @@ public sealed class AttackMatrix(string adminConnectionString)
         }
         finally
         {
-            try { await transaction.RollbackAsync(CancellationToken.None); } catch (NpgsqlException) { }
+            // Rolled back whatever happened: SET ROLE, SET LOCAL and every write end with the transaction.
+            try { await transaction.RollbackAsync(CancellationToken.None); } catch (NpgsqlException) { } catch (InvalidOperationException) { }
         }
     }
 
-    private static async Task<AttackOutcome> TryConnectAsync(RegisteredTenant a, RegisteredTenant b, string connectionString, CancellationToken cancellationToken)
+    private static async Task<(bool Connected, string Detail)> TryConnectAsync(string connectionString, CancellationToken cancellationToken)
     {
-        var other = new NpgsqlConnectionStringBuilder(connectionString) { Database = b.Database, Pooling = false }.ConnectionString;
         try
         {
-            await using var connection = new NpgsqlConnection(other);
+            await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync(cancellationToken);
-            await using var command = new NpgsqlCommand($"SELECT count(*) FROM app.organizations WHERE slug = {L(MarkerSlug)}", connection);
-            var count = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-            return new AttackOutcome(a.Id, b.Id, "connect to victim's database", false, true, $"connected; read {count} rows");
+            await using var command = new NpgsqlCommand($"SELECT count(*) FROM pg_catalog.pg_class WHERE relname = 'organizations'", connection);
+            await command.ExecuteScalarAsync(cancellationToken);
+            return (true, $"connected to {connection.Database}");
         }
         catch (PostgresException e)
         {
-            return new AttackOutcome(a.Id, b.Id, "connect to victim's database", false, false, $"refused: {e.SqlState} {e.MessageText}");
+            return (false, $"refused: {e.SqlState} {e.MessageText}");
         }
     }
 

@@ -6,6 +6,9 @@ using Toolkit.Stacks.Configuration;
 
 namespace Toolkit.Database.Isolation;
 
+/// <summary>A tenant's last fan-out result as the registry keeps it (<c>toolkit.tenant_runs</c>).</summary>
+public sealed record TenantRun(string State, IReadOnlyList<string> Applied, string? Error, string? FailingScript, DateTimeOffset FinishedAt);
+
 /// <summary>Reads and writes the registry in the admin database (schema <c>toolkit</c>).</summary>
 public sealed class TenantRegistry(string adminConnectionString)
 {
@@ -86,6 +89,44 @@ public sealed class TenantRegistry(string adminConnectionString)
         command.Parameters.AddWithValue("ids", ids);
         if (fingerprint is not null) command.Parameters.AddWithValue("f", fingerprint);
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Keeps <paramref name="outcomes"/> (by tenant id) as each tenant's last fan-out result, in one statement.</summary>
+    public async Task RecordRunsAsync(IReadOnlyDictionary<string, FanOut.TenantRunOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        if (outcomes.Count == 0) return;
+        var ids = outcomes.Keys.Order(StringComparer.Ordinal).ToArray();
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO toolkit.tenant_runs (tenant_id, state, applied, error, failing_script, finished_at)
+            SELECT r.id, r.state, string_to_array(r.applied, E'\n'), r.error, r.script, now()
+            FROM unnest(@ids, @states, @applied, @errors, @scripts) AS r(id, state, applied, error, script)
+            WHERE EXISTS (SELECT 1 FROM toolkit.tenants t WHERE t.id = r.id)
+            ON CONFLICT (tenant_id) DO UPDATE SET state = EXCLUDED.state, applied = EXCLUDED.applied, error = EXCLUDED.error,
+                failing_script = EXCLUDED.failing_script, finished_at = EXCLUDED.finished_at
+            """, connection);
+        command.Parameters.AddWithValue("ids", ids);
+        command.Parameters.AddWithValue("states", ids.Select(i => Reports.FanOutReport.StateName(outcomes[i].State)).ToArray());
+        command.Parameters.AddWithValue("applied", ids.Select(i => string.Join('\n', outcomes[i].Applied)).ToArray());
+        command.Parameters.AddWithValue("errors", ids.Select(i => outcomes[i].Error).ToArray());
+        command.Parameters.AddWithValue("scripts", ids.Select(i => outcomes[i].FailingScript).ToArray());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Each tenant's last fan-out result (empty before the first fan-out, or on a registry older than the table).</summary>
+    public async Task<IReadOnlyDictionary<string, TenantRun>> LastRunsAsync(CancellationToken cancellationToken)
+    {
+        var runs = new Dictionary<string, TenantRun>(StringComparer.Ordinal);
+        if (!await ExistsAsync(cancellationToken)) return runs;
+        await using var connection = await OpenAsync(cancellationToken);
+        await using (var exists = new NpgsqlCommand("SELECT to_regclass('toolkit.tenant_runs')::text", connection))
+            if (await exists.ExecuteScalarAsync(cancellationToken) is not string) return runs;
+        await using var command = new NpgsqlCommand("SELECT tenant_id, state, applied, error, failing_script, finished_at FROM toolkit.tenant_runs", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            runs[reader.GetString(0)] = new TenantRun(reader.GetString(1), reader.GetFieldValue<string[]>(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4), new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(5), DateTimeKind.Utc)));
+        return runs;
     }
 
     /// <summary>Removes a tenant's registry row (its state row goes with it).</summary>

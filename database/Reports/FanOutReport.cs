@@ -34,6 +34,9 @@ public static class FanOutReport
         summary.Tenants.Select(t => new TenantOutcomeJson(t.TenantId, Name(t.State), t.Applied, t.Error, t.FailingScript)).ToList(),
         DiagnosticJson.From(summary.Diagnostics)));
 
+    /// <summary>The word for <paramref name="state"/> in reports and the registry: <c>applied</c>, <c>not-started</c>, ...</summary>
+    public static string StateName(TenantRunState state) => Name(state);
+
     private static string Name(TenantRunState state) => state switch
     {
         TenantRunState.NotStarted => "not-started",

@@ -33,7 +33,7 @@ public sealed class TenantBackup(TenantPlatform platform)
         if (Directory.Exists(file))
             throw new DiagnosticException(Diagnostic.Error("tenant-backup", $"--out '{file}' is a directory: name a file", new SourceLocation(file, 1, 1)));
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var scripts = (await new TenantPlaces(platform).Engine(registered).Build().StatusAsync(cancellationToken)).Applied
+        var scripts = (await platform.Provisioner.Engine(registered).Build().StatusAsync(cancellationToken)).Applied
             .Select(s => new BackupScript(s.Name, s.Checksum)).ToList();
         var work = Directory.CreateTempSubdirectory("toolkit-tenant-backup-");
         try

@@ -40,8 +40,8 @@ public sealed class TenantRestore(TenantPlatform platform)
             throw new DiagnosticException(Diagnostic.Error("tenant-live-data",
                 $"tenant '{slug}' holds {live} live rows; restoring would overwrite them. Back it up first, then pass --replace. Nothing was changed", location));
 
-        var registered = await places.EnsureRoleAsync(names, level, cancellationToken);
-        var built = await places.BuildAsync(registered, cancellationToken);
+        var registered = await platform.Provisioner.EnsureRoleAsync(names, level, cancellationToken);
+        var built = await platform.Provisioner.BuildPlaceAsync(registered, cancellationToken);
         if (!built.Successful) throw TenantPlaces.Failed(registered, built);
         IReadOnlyList<CopiedTable> loaded;
         try
@@ -51,8 +51,8 @@ public sealed class TenantRestore(TenantPlatform platform)
         catch when (before is null)
         {
             // The tenant had no place before this restore: leave nothing behind.
-            await places.DropDataAsync(registered, CancellationToken.None);
-            await places.DropRoleAsync(registered, CancellationToken.None);
+            await platform.Provisioner.DropPlaceAsync(registered, CancellationToken.None);
+            await platform.Provisioner.DropRoleAsync(registered, CancellationToken.None);
             throw;
         }
         var added = false;

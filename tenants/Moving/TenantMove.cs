@@ -32,18 +32,17 @@ public sealed class TenantMove(TenantPlatform platform)
             ?? throw new DiagnosticException(Diagnostic.Error("tenant-unknown", $"tenant '{slug}' has no database side to move: onboard or provision it first", location));
         if (source.Isolation == to)
             throw new DiagnosticException(Diagnostic.Error("tenant-move", $"tenant '{slug}' is already under {IsolationLevels.Name(to)}", location));
-        var places = new TenantPlaces(platform);
         var target = source with { Isolation = to };
         IReadOnlyList<CopiedTable> copied;
         try
         {
-            var built = await places.BuildAsync(target, cancellationToken);
+            var built = await platform.Provisioner.BuildPlaceAsync(target, cancellationToken);
             if (!built.Successful) throw TenantPlaces.Failed(target, built);
             copied = await CopyAsync(source, target, cancellationToken);
         }
         catch
         {
-            await UndoAsync(places, source, target);
+            await UndoAsync(source, target);
             throw;
         }
         // The switch: one registry row, then the config. After it the old place is only a leftover.
@@ -58,7 +57,7 @@ public sealed class TenantMove(TenantPlatform platform)
         platform.SaveConfig(to == config.Architecture.Isolation
             ? TenantYamlEditor.Unset(text, tenant.Id, "isolation")
             : TenantYamlEditor.Set(text, tenant.Id, "isolation", Words.Of(to)));
-        await places.DropDataAsync(source, CancellationToken.None);
+        await platform.Provisioner.DropPlaceAsync(source, CancellationToken.None);
         if (to == IsolationLevel.Rls) await IsolationSql.RunAsync(platform.AdminConnectionString, "rls/tenant_add.sql", TenantProvisioner.Variables(TenantNames.Create(source.Id, source.Slug), to), CancellationToken.None);
         if (source.Isolation == IsolationLevel.SchemaPerTenant) await ResetSearchPathAsync(source, to);
         return new MoveResult(source.Id, source.Isolation, to, copied.Sum(c => c.Rows), copied);
@@ -111,9 +110,9 @@ public sealed class TenantMove(TenantPlatform platform)
     }
 
     /// <summary>Removes what a failed move built and puts the role's settings back for the old place.</summary>
-    private async Task UndoAsync(TenantPlaces places, RegisteredTenant source, RegisteredTenant target)
+    private async Task UndoAsync(RegisteredTenant source, RegisteredTenant target)
     {
-        await places.DropDataAsync(target, CancellationToken.None);
+        await platform.Provisioner.DropPlaceAsync(target, CancellationToken.None);
         var vars = TenantProvisioner.Variables(TenantNames.Create(source.Id, source.Slug), source.Isolation);
         var script = source.Isolation switch
         {

@@ -2,7 +2,6 @@ using Toolkit.Core.Diagnostics;
 using Toolkit.Database.Isolation;
 using Toolkit.Stacks.Configuration;
 using Toolkit.Tenants.Backup;
-using Toolkit.Tenants.Places;
 using Toolkit.Tenants.Platform;
 
 namespace Toolkit.Tenants.Offboarding;
@@ -34,7 +33,7 @@ public sealed class TenantOffboarding(TenantPlatform platform)
         BackupResult? backup = null;
         if (registered is not null)
         {
-            var directory = Path.GetFullPath(backupDirectory ?? platform.Paths.Backups);
+            var directory = Path.GetFullPath(backupDirectory ?? platform.Paths.TenantBackups);
             var file = Path.Combine(directory, $"{tenant.Slug}-{stamp.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}.tar");
             backup = await new TenantBackup(platform).RunAsync(tenant, registered, file, cancellationToken);
             // Read it back before deleting anything: the manifest parses and the bytes are the ones checksummed.
@@ -42,17 +41,17 @@ public sealed class TenantOffboarding(TenantPlatform platform)
             if (reread.TotalRows != backup.Manifest.TotalRows || await BackupArchive.Sha256Async(backup.Path, cancellationToken) != backup.Sha256)
                 throw new DiagnosticException(Diagnostic.Error("tenant-backup", $"the backup '{backup.Path}' does not read back as written; nothing was deleted", new SourceLocation(backup.Path, 1, 1)));
             deleted.AddRange(backup.Manifest.Tables.Select(t => new ErasedItem("table", t.Name, t.Rows)));
-            var places = new TenantPlaces(platform);
-            await places.DropDataAsync(registered, cancellationToken);
+            await platform.Provisioner.DropPlaceAsync(registered, cancellationToken);
             if (registered.Isolation == IsolationLevel.SchemaPerTenant) deleted.Add(new ErasedItem("schema", registered.Schema));
             if (registered.Isolation == IsolationLevel.DbPerTenant) deleted.Add(new ErasedItem("database", registered.Database));
-            await places.DropRoleAsync(registered, cancellationToken);
+            await platform.Provisioner.DropRoleAsync(registered, cancellationToken);
             deleted.Add(new ErasedItem("role", registered.Role));
         }
         platform.SaveConfig(TenantYamlEditor.Remove(platform.ConfigText(), tenant.Id));
         deleted.Add(new ErasedItem("config-entry", $"{Path.GetFileName(platform.ConfigPath)}: tenants[id={tenant.Id}]"));
         var state = platform.Paths.OnboardingState(tenant.Slug);
         if (File.Exists(state)) File.Delete(state);
+        platform.Verifications.Forget(tenant.Id);
         var record = new ErasureRecord(tenant.Id, tenant.Slug, IsolationLevels.Name(registered?.Isolation ?? platform.IsolationOf(config, tenant)), stamp, deleted,
             deleted.Sum(d => d.Rows ?? 0), backup?.Path ?? "", backup?.Sha256 ?? "", backup?.Bytes ?? 0,
             "GDPR Art. 17 (right to erasure): tenant data erased; a backup is kept under the retention policy (compliance.backupRetentionDays)");

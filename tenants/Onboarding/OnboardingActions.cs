@@ -14,8 +14,6 @@ namespace Toolkit.Tenants.Onboarding;
 /// </summary>
 public sealed partial class OnboardingActions(TenantPlatform platform, OnboardingRequest request)
 {
-    private readonly TenantPlaces _places = new(platform);
-
     private TenantNames Names => TenantNames.Create(request.Slug, request.Slug);
 
     /// <summary>The connection string the last run of the <c>connection</c> step produced.</summary>
@@ -44,10 +42,10 @@ public sealed partial class OnboardingActions(TenantPlatform platform, Onboardin
                 if (platform.Config().Tenants.Any(t => t.Id == request.Slug)) platform.SaveConfig(TenantYamlEditor.Remove(text, request.Slug));
                 break;
             case "role":
-                await _places.DropRoleAsync(TenantPlaces.Registered(Names, Level()), cancellationToken);
+                await platform.Provisioner.DropRoleAsync(TenantProvisioner.Registered(Names, Level()), cancellationToken);
                 break;
             case "place":
-                await _places.DropDataAsync(TenantPlaces.Registered(Names, await RegisteredLevelAsync(cancellationToken)), cancellationToken);
+                await platform.Provisioner.DropPlaceAsync(TenantProvisioner.Registered(Names, await RegisteredLevelAsync(cancellationToken)), cancellationToken);
                 break;
         }
     }
@@ -102,14 +100,14 @@ public sealed partial class OnboardingActions(TenantPlatform platform, Onboardin
 
     private async Task<string> RoleAsync(CancellationToken cancellationToken)
     {
-        var registered = await _places.EnsureRoleAsync(Names, Level(), cancellationToken);
+        var registered = await platform.Provisioner.EnsureRoleAsync(Names, Level(), cancellationToken);
         return $"role {registered.Role}";
     }
 
     private async Task<string> PlaceAsync(CancellationToken cancellationToken)
     {
-        var registered = TenantPlaces.Registered(Names, Level());
-        var migration = await _places.BuildAsync(registered, cancellationToken);
+        var registered = TenantProvisioner.Registered(Names, Level());
+        var migration = await platform.Provisioner.BuildPlaceAsync(registered, cancellationToken);
         if (!migration.Successful) throw TenantPlaces.Failed(registered, migration);
         var where = registered.Isolation switch
         {
@@ -142,9 +140,11 @@ public sealed partial class OnboardingActions(TenantPlatform platform, Onboardin
     {
         var registered = await platform.RegisteredAsync(request.Slug, cancellationToken)
             ?? throw new InvalidOperationException($"tenant '{request.Slug}' is not registered after the role step");
-        var report = await new IsolationProbe(platform).RunAsync(registered, cancellationToken);
-        if (report.Leaks.Count > 0)
-            throw new DiagnosticException(Diagnostic.Error("tenant-isolation", $"isolation of '{request.Slug}' leaks: {string.Join("; ", report.Leaks)}"));
+        var report = await new AttackMatrix(platform.AdminConnectionString).RunForAsync(registered.Id, cancellationToken);
+        platform.Verifications.Record(report, $"onboarding of {registered.Id}");
+        var leaks = report.Outcomes.Where(o => o.Leaked).Select(o => $"{o.Attacker} -> {o.Victim}: {o.Vector}: {o.Detail}").ToList();
+        if (leaks.Count > 0)
+            throw new DiagnosticException(Diagnostic.Error("tenant-isolation", $"isolation of '{request.Slug}' leaks: {string.Join("; ", leaks)}"));
         return report.Summary;
     }
 

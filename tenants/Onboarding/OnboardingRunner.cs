@@ -139,8 +139,8 @@ public sealed class OnboardingRunner(TenantPlatform platform, OnboardingWorkflow
     private void PauseIfAsked(string id)
     {
         if (Environment.GetEnvironmentVariable(PauseAfterStep) != id) return;
-        Directory.CreateDirectory(platform.Paths.Root);
-        File.WriteAllText(Path.Combine(platform.Paths.Root, "test-hook.pid"), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(platform.Paths.Tenants);
+        File.WriteAllText(Path.Combine(platform.Paths.Tenants, "test-hook.pid"), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Thread.Sleep(TimeSpan.FromMinutes(10));
     }
 

@@ -1,10 +1,12 @@
 using Toolkit.Core.Diagnostics;
+using Toolkit.Core.Layout;
 using Toolkit.Core.Output;
 using Toolkit.Database.Baseline;
 using Toolkit.Database.Engines;
 using Toolkit.Database.Isolation;
 using Toolkit.Database.Scripts;
 using Toolkit.Stacks.Configuration;
+using Toolkit.Tenants.Verification;
 
 namespace Toolkit.Tenants.Platform;
 
@@ -20,8 +22,10 @@ public sealed class TenantPlatform
         ConfigPath = configPath;
         AdminConnectionString = adminConnectionString;
         Scripts = scripts;
-        Registry = new TenantRegistry(adminConnectionString);
-        Paths = TenantPaths.For(configPath);
+        Provisioner = new TenantProvisioner(adminConnectionString, scripts);
+        Registry = Provisioner.Registry;
+        Paths = ToolkitDirectory.Beside(configPath);
+        Verifications = new IsolationVerifications(Paths.IsolationVerification);
     }
 
     /// <summary>The config file.</summary>
@@ -33,11 +37,17 @@ public sealed class TenantPlatform
     /// <summary>The scripts a tenant's place is built with.</summary>
     public IScriptProvider Scripts { get; }
 
+    /// <summary>Builds and removes tenants' places, each at its own level.</summary>
+    public TenantProvisioner Provisioner { get; }
+
     /// <summary>The registry in the admin database.</summary>
     public TenantRegistry Registry { get; }
 
     /// <summary>Where state, backups and erasure records go.</summary>
-    public TenantPaths Paths { get; }
+    public ToolkitDirectory Paths { get; }
+
+    /// <summary>The last isolation verifications, kept under <c>.toolkit/tenants/</c>.</summary>
+    public IsolationVerifications Verifications { get; }
 
     /// <summary>Opens a platform; a SQLite or malformed connection is an error before anything runs.</summary>
     public static TenantPlatform Open(string configPath, string adminConnectionString, IScriptProvider? scripts = null)
@@ -65,8 +75,10 @@ public sealed class TenantPlatform
     /// <summary>Writes <paramref name="text"/> as the config after checking it parses; nothing is written otherwise.</summary>
     public void SaveConfig(string text)
     {
-        ConfigLoader.Parse(text, ConfigPath);
+        var config = ConfigLoader.Parse(text, ConfigPath);
         AtomicFile.WriteAllText(ConfigPath, text);
+        // The check above is the parse the next step would do: keep it (a 1,000-tenant config costs one parse, not two).
+        _parsed = (text, config);
     }
 
     /// <summary>The tenant with slug (or id) <paramref name="slug"/>; an error located at the config's tenants otherwise.</summary>
@@ -84,8 +96,7 @@ public sealed class TenantPlatform
 
     /// <summary>The isolation level of <paramref name="tenant"/>: its override, else the platform's.</summary>
     public IsolationLevel IsolationOf(ToolkitConfig config, TenantConfig tenant) =>
-        tenant.Isolation ?? config.Architecture.Isolation ?? throw new DiagnosticException(Diagnostic.Error("tenant-isolation",
-            "architecture.isolation is not set in the config: choose rls, schema-per-tenant or db-per-tenant.", new SourceLocation(ConfigPath, 1, 1)));
+        TenantProvisioner.LevelOf(config, tenant, new SourceLocation(ConfigPath, 1, 1));
 
     /// <summary>The registry entry of tenant <paramref name="id"/>, or null when it has none (not provisioned, or offboarded).</summary>
     public async Task<RegisteredTenant?> RegisteredAsync(string id, CancellationToken cancellationToken) =>

@@ -33,12 +33,15 @@ public sealed class MoveSpecs(PostgresServer server, ITestOutputHelper output)
         if (level == IsolationLevel.Rls) Assert.Equal(0, await platform.CountAsync($"SELECT count(*) FROM app.organizations WHERE tenant_id = '{a}'"));
         else Assert.Equal(0, await platform.CountAsync($"SELECT count(*) FROM pg_namespace WHERE nspname = '{stem}'"));
         Assert.Single(await RoundTripSpecs.ReadAsync(await RoundTripSpecs.ConnectionAsync(platform, b)));
-        // Mixed levels: the onboarding probe attacks across them (the full matrix assumes one level per database).
-        var lifecycle = Toolkit.Tenants.Platform.TenantPlatform.Open(platform.ConfigPath, platform.Admin);
-        var probe = await new Toolkit.Tenants.Onboarding.IsolationProbe(lifecycle).RunAsync((await lifecycle.RegisteredAsync(a, CancellationToken.None))!, CancellationToken.None);
-        output.WriteLine(probe.Summary + string.Join("\n", probe.Leaks));
-        Assert.Empty(probe.Leaks);
-        Assert.True(probe.Attempts >= 8);
+        // Mixed levels: the full matrix and the per-tenant one attack across them, each tenant at its own level.
+        var mixed = await platform.CliAsync("tenants", "verify", "--json");
+        output.WriteLine(mixed.StandardOutput + mixed.StandardError);
+        Assert.True(mixed.ExitCode == 0, mixed.StandardOutput + mixed.StandardError);
+        Assert.Matches($"\"isolation\": \"{Words.Of(level)}(\\+|\\\\u002B)db-per-tenant\"", mixed.StandardOutput);
+        var one = await new Toolkit.Database.Isolation.AttackMatrix(platform.Admin).RunForAsync(a);
+        output.WriteLine(one.Summary);
+        Assert.Equal(0, one.Leaks);
+        Assert.Contains(one.Outcomes, o => o.Vector == "connect to victim's database" && o.Victim == a && o.Detail.StartsWith("refused", StringComparison.Ordinal));
 
         var back = await platform.CliAsync("tenants", "move", a, "--to", Words.Of(level));
         Assert.True(back.ExitCode == 0, back.StandardError);
