@@ -82,6 +82,10 @@ internal sealed partial class ChatClientRewrite
                 case ("OpenAI.Chat.ChatToolCall", "Id") when access is not null:
                     Replace(access.Name, "CallId");
                     break;
+                // call.FunctionArguments.ToString(), the usual read, needs no BinaryData (it leaves with the OpenAI package).
+                case ("OpenAI.Chat.ChatToolCall", "FunctionArguments") when access is { Parent: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToString", Parent: InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } toString } }:
+                    Replace(toString, access.Expression, e => $"System.Text.Json.JsonSerializer.Serialize({e}.Arguments)");
+                    break;
                 case ("OpenAI.Chat.ChatToolCall", "FunctionArguments") when access is not null:
                     Replace(access, access.Expression, e => $"BinaryData.FromObjectAsJson({e}.Arguments)");
                     break;
