@@ -16,8 +16,9 @@ public static class AppReferenceResolver
         ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "NuGet.config", "nuget.config", "global.json"];
 
     // Restore results by the content of the project and its side files: planning several swaps, or the
-    // same app copied elsewhere, restores once per process.
-    private static readonly ConcurrentDictionary<string, IReadOnlyList<string>> Restored = new(StringComparer.Ordinal);
+    // same app copied elsewhere, restores once per process. A failed restore is kept too (its message), so
+    // an app whose packages are not served here does not pay a multi-second restore on every plan.
+    private static readonly ConcurrentDictionary<string, (IReadOnlyList<string>? Packages, string? Error)> Restored = new(StringComparer.Ordinal);
 
     /// <summary>Resolves the references of the app at <paramref name="appRoot"/>.</summary>
     /// <exception cref="InvalidDataException">The project is missing or the restore failed (message says why).</exception>
@@ -32,10 +33,11 @@ public static class AppReferenceResolver
             var key = ContentKey(project);
             if (!Restored.TryGetValue(key, out var cached))
             {
-                cached = await RestoreInScratchCopyAsync(project, cancellationToken);
+                try { cached = (await RestoreInScratchCopyAsync(project, cancellationToken), null); }
+                catch (InvalidDataException e) { cached = (null, e.Message); }
                 Restored[key] = cached;
             }
-            packages = cached;
+            packages = cached.Packages ?? throw new InvalidDataException(cached.Error);
         }
 
         var dotnetRoot = FrameworkReferences.DotnetRoot()

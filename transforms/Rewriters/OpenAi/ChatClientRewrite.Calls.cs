@@ -100,13 +100,15 @@ internal sealed partial class ChatClientRewrite
                 case ("ChatResponseFormat", "CreateJsonSchemaFormat") when arguments.Count is >= 2 and <= 4 && Argument(invocation.ArgumentList, method, "jsonSchemaFormatName") is { } schemaName
                     && Argument(invocation.ArgumentList, method, "jsonSchema") is { } schema:
                     var description = Argument(invocation.ArgumentList, method, "jsonSchemaFormatDescription");
-                    Replace(invocation, description is null ? [schema, schemaName] : [schema, schemaName, description],
-                        k => $"ChatResponseFormat.ForJsonSchema({k[0]}.ToObjectFromJson<System.Text.Json.JsonElement>(), {k[1]}{(k.Length > 2 ? ", " + k[2] : "")})");
+                    var (schemaJson, schemaElement) = JsonElementOf(schema);
+                    Replace(invocation, description is null ? [schemaJson, schemaName] : [schemaJson, schemaName, description],
+                        k => $"ChatResponseFormat.ForJsonSchema({schemaElement(k[0])}, {k[1]}{(k.Length > 2 ? ", " + k[2] : "")})");
                     break;
                 case ("ChatTool", "CreateFunctionTool") when arguments.Count == 3 && Argument(invocation.ArgumentList, method, "functionParameters") is { } parameters
                     && Argument(invocation.ArgumentList, method, "functionName") is { } functionName && Argument(invocation.ArgumentList, method, "functionDescription") is { } functionDescription:
-                    Replace(invocation, [functionName, functionDescription, parameters],
-                        k => $"AIFunctionFactory.CreateDeclaration({k[0]}, {k[1]}, {k[2]}.ToObjectFromJson<System.Text.Json.JsonElement>())");
+                    var (parametersJson, parametersElement) = JsonElementOf(parameters);
+                    Replace(invocation, [functionName, functionDescription, parametersJson],
+                        k => $"AIFunctionFactory.CreateDeclaration({k[0]}, {k[1]}, {parametersElement(k[2])})");
                     break;
                 case ("ChatToolChoice", "CreateAutoChoice"):
                     Replace(invocation, "ChatToolMode.Auto");
@@ -123,6 +125,15 @@ internal sealed partial class ChatClientRewrite
             }
         }
     }
+
+    // A JSON schema given as BinaryData, as a JsonElement. BinaryData (System.Memory.Data) came with the OpenAI
+    // package and leaves with it, so BinaryData.FromString(json) is read with System.Text.Json instead; other
+    // BinaryData values are converted where they are.
+    private (SyntaxNode Kept, Func<string, string> AsElement) JsonElementOf(ExpressionSyntax binaryData) =>
+        binaryData is InvocationExpressionSyntax { ArgumentList.Arguments: [var json] } call
+        && model.GetSymbolInfo(call).Symbol is IMethodSymbol { Name: "FromString", ContainingType.Name: "BinaryData" }
+            ? (json.Expression, k => $"System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>({k})")
+            : (binaryData, k => $"{k}.ToObjectFromJson<System.Text.Json.JsonElement>()");
 
     // ModelReaderWriter.Read<ChatCompletionOptions>(BinaryData.FromString("{...}")) with a JSON literal: the same options, typed.
     private void PlanOptionsFromJson(InvocationExpressionSyntax invocation)

@@ -52,6 +52,9 @@ internal sealed partial class ChatClientRewrite
             {
                 case ("OpenAI.Chat.ChatCompletionOptions", _) when OptionProperties.TryGetValue(text, out var renamed):
                     PlanOption(name, access, renamed);
+                    // Seen on the wire (tests/.../Behaviour): the request Anthropic 13.14.0's IChatClient sends has no temperature.
+                    if (text == "Temperature" && recipe.Provider == ChatProvider.Anthropic)
+                        Notes.Add((LineOf(name), "the Anthropic SDK's IChatClient (Anthropic 13.14.0) does not send ChatOptions.Temperature: requests go out at Anthropic's default temperature; set it on the Anthropic request by hand if the answers depend on it."));
                     break;
                 case ("System.ClientModel.ClientResult", "Value") when access is not null && property.ContainingType is { TypeArguments: [var result] } && FullName(result) == "OpenAI.Chat.ChatCompletion":
                     Replace(access, access.Expression, e => e); // ChatResponse is returned directly
@@ -81,6 +84,10 @@ internal sealed partial class ChatClientRewrite
                     break;
                 case ("OpenAI.Chat.ChatToolCall", "Id") when access is not null:
                     Replace(access.Name, "CallId");
+                    break;
+                // call.FunctionArguments.ToString(), the usual read, needs no BinaryData (it leaves with the OpenAI package).
+                case ("OpenAI.Chat.ChatToolCall", "FunctionArguments") when access is { Parent: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToString", Parent: InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } toString } }:
+                    Replace(toString, access.Expression, e => $"System.Text.Json.JsonSerializer.Serialize({e}.Arguments)");
                     break;
                 case ("OpenAI.Chat.ChatToolCall", "FunctionArguments") when access is not null:
                     Replace(access, access.Expression, e => $"BinaryData.FromObjectAsJson({e}.Arguments)");

@@ -5,7 +5,7 @@ namespace ChatApp;
 /// <summary>Describes images and looks up the weather through a tool.</summary>
 public sealed class Vision(IChatClient client)
 {
-    private static readonly AITool WeatherTool = AIFunctionFactory.CreateDeclaration("get_weather", "Current weather for a city", BinaryData.FromString("""{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}""").ToObjectFromJson<System.Text.Json.JsonElement>());
+    private static readonly AITool WeatherTool = AIFunctionFactory.CreateDeclaration("get_weather", "Current weather for a city", System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>("""{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}"""));
 
     public async Task<string> DescribeAsync(Uri image, BinaryData thumbnail)
     {
@@ -34,7 +34,7 @@ public sealed class Vision(IChatClient client)
             messages.Add(completion.Messages.Last());
             foreach (FunctionCallContent call in completion.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().ToList())
             {
-                var arguments = BinaryData.FromObjectAsJson(call.Arguments).ToString();
+                var arguments = System.Text.Json.JsonSerializer.Serialize(call.Arguments);
                 messages.Add(new ChatMessage(ChatRole.Tool, [new FunctionResultContent(call.CallId, $"{call.Name}({arguments}): sunny")]));
             }
             completion = await client.GetResponseAsync(messages, options);
