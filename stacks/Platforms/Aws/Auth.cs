@@ -31,37 +31,41 @@ public static class Auth
         return pools;
     }
 
+    // The same for every pool and client: built once, shared (immutable), so 10,000 tenant pools cost their names only.
+    private static readonly MapValue PoolSettings = Expr.Map(
+        ("usernameAttributes", Expr.Strings(["email"])),
+        ("autoVerifiedAttributes", Expr.Strings(["email"])),
+        ("mfaConfiguration", "OPTIONAL"),
+        ("softwareTokenMfaConfiguration", Expr.Map(("enabled", true))),
+        ("passwordPolicy", Expr.Map(
+            ("minimumLength", 12),
+            ("requireLowercase", true),
+            ("requireUppercase", true),
+            ("requireNumbers", true),
+            ("requireSymbols", true),
+            ("temporaryPasswordValidityDays", 3))),
+        ("accountRecoverySetting", Expr.Map(("recoveryMechanisms", Expr.List(Expr.Map(("name", "verified_email"), ("priority", 1)))))));
+
+    private static readonly MapValue ClientSettings = Expr.Map(
+        ("name", "app"),
+        ("generateSecret", false),
+        ("explicitAuthFlows", Expr.Strings(["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"])),
+        ("preventUserExistenceErrors", "ENABLED"),
+        ("enableTokenRevocation", true),
+        ("accessTokenValidity", 60),
+        ("idTokenValidity", 60),
+        ("refreshTokenValidity", 30),
+        ("tokenValidityUnits", Expr.Map(("accessToken", "minutes"), ("idToken", "minutes"), ("refreshToken", "days"))));
+
     private static UserPool AddPool(StackScope scope, string name, string poolName)
     {
         var region = scope.Context.PrimaryRegion;
         var protect = scope.Context.Stack.DeletionProtection;
-        var pool = scope.Aws(name, "aws:cognito/userPool:UserPool", Expr.Map(
-            ("name", poolName),
-            ("usernameAttributes", Expr.Strings(["email"])),
-            ("autoVerifiedAttributes", Expr.Strings(["email"])),
-            ("mfaConfiguration", "OPTIONAL"),
-            ("softwareTokenMfaConfiguration", Expr.Map(("enabled", true))),
-            ("passwordPolicy", Expr.Map(
-                ("minimumLength", 12),
-                ("requireLowercase", true),
-                ("requireUppercase", true),
-                ("requireNumbers", true),
-                ("requireSymbols", true),
-                ("temporaryPasswordValidityDays", 3))),
-            ("accountRecoverySetting", Expr.Map(("recoveryMechanisms", Expr.List(Expr.Map(("name", "verified_email"), ("priority", 1)))))),
-            ("deletionProtection", protect ? "ACTIVE" : "INACTIVE")), region,
+        var pool = scope.Aws(name, "aws:cognito/userPool:UserPool",
+            new MapValue([new("name", poolName), .. PoolSettings.Entries, new("deletionProtection", protect ? "ACTIVE" : "INACTIVE")]), region,
             new ResourceOptions { Protect = protect });
-        var client = scope.Aws($"{name}-client", "aws:cognito/userPoolClient:UserPoolClient", Expr.Map(
-            ("userPoolId", pool.Output("id")),
-            ("name", "app"),
-            ("generateSecret", false),
-            ("explicitAuthFlows", Expr.Strings(["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"])),
-            ("preventUserExistenceErrors", "ENABLED"),
-            ("enableTokenRevocation", true),
-            ("accessTokenValidity", 60),
-            ("idTokenValidity", 60),
-            ("refreshTokenValidity", 30),
-            ("tokenValidityUnits", Expr.Map(("accessToken", "minutes"), ("idToken", "minutes"), ("refreshToken", "days")))), region,
+        var client = scope.Aws($"{name}-client", "aws:cognito/userPoolClient:UserPoolClient",
+            new MapValue([new("userPoolId", pool.Output("id")), .. ClientSettings.Entries]), region,
             new ResourceOptions { Parent = pool.Name });
         return new UserPool(pool, client, Expr.Join("", $"https://cognito-idp.{region}.amazonaws.com/", pool.Output("id")));
     }
