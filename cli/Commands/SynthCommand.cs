@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Toolkit.Cli.Output;
 using Toolkit.Cli.Synthesis;
 using Toolkit.Core.Diagnostics;
 using Toolkit.Core.Serialization;
@@ -33,7 +34,11 @@ public sealed class SynthCommand : ICommandDefinition
                 Console.Out.Write(CanonicalJson.Serialize(new SynthJson(program.StackName, program.ProjectName, directory,
                     result.Files.Select(f => f.Path).ToList(), program.Resources.Count, DiagnosticJson.From(result.Diagnostics))));
             else
+            {
+                // What the user must bring (secret slots, SES production access...) and other notes of the definitions.
+                CommandOutput.Print(result.Diagnostics.Where(d => d.Severity == Severity.Info));
                 Console.WriteLine($"Synthesized stack '{program.StackName}' ({program.Resources.Count} resources, validated) into {directory}: {string.Join(", ", result.Files.Select(f => f.Path))}\nNext: cd {directory} && pulumi up --stack {program.StackName}");
+            }
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;

@@ -341,4 +341,24 @@ public sealed class ServiceProvisioningSpecs
         Assert.Equal(tech["email"] == "aws-ses", result.Program.OfType("aws:sesv2/emailIdentity:EmailIdentity").Any());
         Assert.Equal(tech["auth"] == "aws-cognito", result.Program.OfType("aws:cognito/userPool:UserPool").Any());
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task I_can_read_what_to_bring_when_the_synth_command_writes_the_program()
+    {
+        using var temp = new Toolkit.Testing.TempDirectory();
+        var config = temp.Combine("toolkit.yaml");
+        File.Copy(Toolkit.Testing.RepositoryRoot.Combine("examples", "toolkit.yaml"), config);
+
+        var text = await Toolkit.Testing.ToolkitCli.RunAsync(temp.Path, "synth", "--config", config, "--stack", "prod", "--out", "out");
+        var json = await Toolkit.Testing.ToolkitCli.RunAsync(temp.Path, "synth", "--config", config, "--stack", "prod", "--out", "out", "--json");
+
+        Assert.True(text.ExitCode == 0, text.StandardError);
+        // examples/toolkit.yaml brings Sentry, Clerk and an Anthropic key: each named with its slot before the summary.
+        Assert.Contains($"info {AppServices.BringCode}: technologies.errorTracking: the stacks provision nothing for 'sentry'", text.StandardOutput);
+        Assert.Contains("'acme-notes/prod/slots/SENTRY_DSN'", text.StandardOutput);
+        Assert.Contains("CLERK_SECRET_KEY", text.StandardOutput);
+        Assert.Contains("Synthesized stack 'prod'", text.StandardOutput);
+        using var doc = System.Text.Json.JsonDocument.Parse(json.StandardOutput);
+        Assert.Contains(doc.RootElement.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("code").GetString() == AppServices.BringCode);
+    }
 }
