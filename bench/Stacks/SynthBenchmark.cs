@@ -26,7 +26,10 @@ public sealed class SynthBenchmark : IBenchmark
     /// <inheritdoc />
     public async Task<int> RunAsync(string[] args)
     {
-        if (args is ["--child", var n]) return Child(int.Parse(n, CultureInfo.InvariantCulture));
+        if (args is ["--child", var n, .. var childOptions]) return Child(int.Parse(n, CultureInfo.InvariantCulture), Shape.Parse(childOptions));
+        // Options (issue 13): --isolation db-per-tenant, --services (cache, email, auth, AI and a slot: Cognito per tenant with db-per-tenant).
+        var shape = Shape.Parse(args);
+        Console.WriteLine($"shape: {shape.Isolation}{(shape.Services ? ", with services" : "")}");
         var sizes = new[] { 1_000, 10_000 };
         var runs = new List<ChildReport>();
         foreach (var size in sizes)
@@ -34,7 +37,7 @@ public sealed class SynthBenchmark : IBenchmark
             var best = default(ChildReport);
             for (var attempt = 0; attempt < 3; attempt++)
             {
-                var report = await RunChild(size);
+                var report = await RunChild(size, args);
                 if (best is null || report.Milliseconds < best.Milliseconds) best = report with { PeakMegabytes = Math.Max(report.PeakMegabytes, best?.PeakMegabytes ?? 0) };
             }
             runs.Add(best!);
@@ -54,10 +57,25 @@ public sealed class SynthBenchmark : IBenchmark
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
-    private static async Task<ChildReport> RunChild(int tenants)
+    private sealed record Shape(IsolationLevel Isolation, bool Services)
+    {
+        public static Shape Parse(IReadOnlyList<string> args) => new(
+            args.Contains("db-per-tenant") ? IsolationLevel.DbPerTenant : args.Contains("schema-per-tenant") ? IsolationLevel.SchemaPerTenant : IsolationLevel.Rls,
+            args.Contains("--services"));
+
+        public ToolkitConfig Apply(ToolkitConfig config) => !Services ? config : config with
+        {
+            Technologies = new TechnologyChoices(new Dictionary<string, string>(config.Technologies.ByCategory)
+            {
+                ["cache"] = "redis", ["email"] = "aws-ses", ["auth"] = "aws-cognito", ["ai"] = "aws-bedrock", ["errorTracking"] = "sentry",
+            }),
+        };
+    }
+
+    private static async Task<ChildReport> RunChild(int tenants, string[] options)
     {
         var self = Environment.GetCommandLineArgs()[0];
-        string[] child = ["stacks-synth", "--child", tenants.ToString(CultureInfo.InvariantCulture)];
+        string[] child = ["stacks-synth", "--child", tenants.ToString(CultureInfo.InvariantCulture), .. options];
         var spec = self.EndsWith(".dll", StringComparison.Ordinal)
             ? ProcessSpec.For("dotnet").WithArguments([self, .. child])
             : ProcessSpec.For(self).WithArguments(child);
@@ -67,16 +85,16 @@ public sealed class SynthBenchmark : IBenchmark
         return JsonSerializer.Deserialize<ChildReport>(output.Trim().Split('\n')[^1])!;
     }
 
-    private static int Child(int tenants)
+    private static int Child(int tenants, Shape shape)
     {
-        var combination = new Combination(DeploymentPattern.BlueGreen, IsolationLevel.Rls, "aws-ecs", "cloudflare");
+        var combination = new Combination(DeploymentPattern.BlueGreen, shape.Isolation, "aws-ecs", "cloudflare");
         var synthesizer = new StackSynthesizer(SchemaSet.Embedded, []);
         // Warm up (JIT, embedded schemas) on a small stack so the measurement is synth itself; the warm-up's own time
         // is what a user's first synth in a process pays (whole embedded schemas read, JIT).
         var first = Stopwatch.StartNew();
-        synthesizer.Synthesize(combination.SampleConfig(10), "prod");
+        synthesizer.Synthesize(shape.Apply(combination.SampleConfig(10)), "prod");
         first.Stop();
-        var config = combination.SampleConfig(tenants);
+        var config = shape.Apply(combination.SampleConfig(tenants));
         using var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Toolkit.Cli.Output;
 using Toolkit.Cli.Synthesis;
 using Toolkit.Core.Diagnostics;
 using Toolkit.Core.Serialization;
@@ -36,6 +37,8 @@ public sealed class SynthCommand : ICommandDefinition
                     { UnsetConfig = unset.Select(c => new UnsetConfigJson(c.Key, c.Secret, SetCommand(c, program.StackName))).ToList() }));
             else
             {
+                // What the user must bring (secret slots, SES production access...) and other notes of the definitions.
+                CommandOutput.Print(result.Diagnostics.Where(d => d.Severity == Severity.Info));
                 Console.WriteLine($"Synthesized stack '{program.StackName}' ({program.Resources.Count} resources, validated) into {directory}: {string.Join(", ", result.Files.Select(f => f.Path))}");
                 if (unset.Count > 0)
                 {

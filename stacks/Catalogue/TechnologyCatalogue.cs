@@ -63,7 +63,14 @@ public sealed class TechnologyCatalogue
                 Text(o, "id"), Text(o, "label"), id, Text(o, "useWhen"),
                 Enum.Parse<PricingTier>(Text(o, "pricingTier"), ignoreCase: true),
                 Enum.Parse<IntegrationComplexity>(Text(o, "complexity"), ignoreCase: true),
-                Text(o, "documentationUrl"))).ToList();
+                Text(o, "documentationUrl"))
+            {
+                Provisions = Optional(o, "provisions"),
+                Bring = Optional(o, "bring"),
+                SecretSlots = o.Children.TryGetValue(new YamlScalarNode("secretSlots"), out var slots)
+                    ? ((YamlSequenceNode)slots).Children.Select(s => ((YamlScalarNode)s).Value ?? "").ToList()
+                    : [],
+            }).ToList();
             return new TechnologyCategory(id, Text(c, "label"), Text(c, "description"), Text(c, "required") == "true", Text(c, "default"), options);
         }).ToList();
         var regions = ((YamlSequenceNode)root["regions"]).Children.Cast<YamlMappingNode>()
@@ -72,4 +79,7 @@ public sealed class TechnologyCatalogue
     }
 
     private static string Text(YamlMappingNode node, string key) => ((YamlScalarNode)node[key]).Value ?? "";
+
+    private static string Optional(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? ((YamlScalarNode)value).Value ?? "" : "";
 }

@@ -32,7 +32,17 @@ public sealed record TechnologyOption(
     string UseWhen,
     PricingTier PricingTier,
     IntegrationComplexity Complexity,
-    string DocumentationUrl);
+    string DocumentationUrl)
+{
+    /// <summary>What the stacks create for this option (empty when they create nothing).</summary>
+    public string Provisions { get; init; } = "";
+
+    /// <summary>What the user must bring before <c>pulumi up</c> (empty when nothing); synth prints it as an info diagnostic.</summary>
+    public string Bring { get; init; } = "";
+
+    /// <summary>Environment names of the secret slots the services get for this option; the user fills them.</summary>
+    public IReadOnlyList<string> SecretSlots { get; init; } = [];
+}
 
 /// <summary>A decision point under <c>technologies:</c> and its options.</summary>
 public sealed record TechnologyCategory(

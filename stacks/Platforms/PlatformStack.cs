@@ -58,9 +58,10 @@ public static class PlatformStack
             r => Certificates.Validate(scope, r.Region, certificates[r.Region], recordFqdns[r.Region]), StringComparer.Ordinal);
 
         var identity = WorkloadIdentity.Add(scope, data, regions, buckets);
+        var services = AppServices.Add(scope, regions, identity, new EdgeDns(zoneId, tech.Edge == "cloudflare" ? cloudflare.Zone : null));
         var computes = regions.Select(r => tech.Compute == "kubernetes"
-            ? KubernetesCompute.Add(scope, r, images, data, identity, validations[r.Region].Output("certificateArn"))
-            : Ecs.Add(scope, r, identity, validations[r.Region], images, data)).ToList();
+            ? KubernetesCompute.Add(scope, r, images, data, identity, validations[r.Region].Output("certificateArn"), services)
+            : Ecs.Add(scope, r, identity, validations[r.Region], images, data, services)).ToList();
 
         for (var i = 0; i < regions.Count; i++) Monitoring.Add(scope, regions[i], computes[i], data);
 

@@ -31,7 +31,7 @@ public sealed class CostEstimateSpecs
         //           egress 1,000 GB x 0.09 = 90.00; NAT, one per zone: 3 x 730 x 0.05 = 109.50, and the
         //           100 GB they share x 0.05 = 5.00; their addresses 3 x 730 x 0.005 = 10.95              -> 240.05
         // storage:  1,000 GB x 0.02 = 20.00; 1 M requests x 0.01 writes = 0.01 M PUT x 5 = 0.05        -> 20.05
-        // security: the database secret 0.40                                                          -> 0.40
+        // security: the database secret 0.40; the ANTHROPIC_API_KEY slot (ai: anthropic) 0.40          -> 0.80
         // observability: 1 M requests x 1 KB = 1 GB x 0.5 = 0.50; kept 30 days: 1 GB x 0.03 = 0.03     -> 0.53
         //           (the database's and the rotation function's own log groups are listed as unpriced)
         // edge:     health check 0.50 (the hosted zone is looked up, not created)                     -> 0.50
@@ -39,12 +39,12 @@ public sealed class CostEstimateSpecs
         var expected = new Dictionary<CostCategory, decimal>
         {
             [CostCategory.Compute] = 35.04m, [CostCategory.Database] = 158.00m, [CostCategory.Network] = 240.05m,
-            [CostCategory.Storage] = 20.05m, [CostCategory.Security] = 0.40m, [CostCategory.Observability] = 0.53m,
+            [CostCategory.Storage] = 20.05m, [CostCategory.Security] = 0.80m, [CostCategory.Observability] = 0.53m,
             [CostCategory.Edge] = 0.50m, [CostCategory.Services] = 45.00m,
         };
         var scale = Assert.Single(e.Scales);
         foreach (var (category, usd) in scale.ByCategory) Assert.Equal(expected[category], CostJson.Money(usd));
-        Assert.Equal(499.57m, CostJson.Money(scale.MonthlyUsd));
+        Assert.Equal(499.97m, CostJson.Money(scale.MonthlyUsd));
         Assert.Contains(e.Lines, l => l.Resource == "main-us-east-1-0" && l.Price.Id == "aws.aurora-postgresql.db.t4g.medium" && l.Price.Source == "https://example.com/aurora");
         Assert.False(e.TenantsSeparable);
     }
@@ -89,7 +89,12 @@ public sealed class CostEstimateSpecs
             var config = combination.SampleConfig(4, combination.Pattern == DeploymentPattern.SingleRegion ? ["us-east-1"] : ["us-east-1", "us-east-2"]);
             foreach (var storage in new[] { "s3", "r2" })
             {
-                var e = Estimate(config with { Technologies = new TechnologyChoices(new Dictionary<string, string>(config.Technologies.ByCategory) { ["storage"] = storage }) }, "prod");
+                var e = Estimate(config with { Technologies = new TechnologyChoices(new Dictionary<string, string>(config.Technologies.ByCategory)
+                {
+                    ["storage"] = storage,
+                    // The services the stacks provision (and a slot for one the user brings) add types of their own.
+                    ["cache"] = "redis", ["email"] = "aws-ses", ["auth"] = "aws-cognito", ["ai"] = "aws-bedrock", ["errorTracking"] = "sentry",
+                }) }, "prod");
                 foreach (var u in e.Unpriced.Where(u => u.Reason.StartsWith("not in the cost catalogue", StringComparison.Ordinal))) unknown.Add($"{combination}: {u.Type}");
                 Assert.True(e.FirstMonthlyUsd > 0, combination.Id);
             }

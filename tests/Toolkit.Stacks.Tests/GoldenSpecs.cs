@@ -1,3 +1,4 @@
+using Toolkit.Stacks.Configuration;
 using Toolkit.Stacks.Platforms;
 using Toolkit.Stacks.Schemas;
 using Toolkit.Stacks.Synthesis;
@@ -18,12 +19,28 @@ public sealed class GoldenSpecs
         "blue-green.db-per-tenant.kubernetes.cloudflare",
         "blue-green.rls.kubernetes.aws");
 
+    /// <summary>Services chosen per approved combination: the AWS-provisioned ones on two, ones the user brings on a third.</summary>
+    private static readonly Dictionary<string, Dictionary<string, string>> Services = new(StringComparer.Ordinal)
+    {
+        ["single-region.rls.aws-ecs.aws"] = new() { ["cache"] = "redis", ["email"] = "aws-ses", ["auth"] = "aws-cognito", ["ai"] = "aws-bedrock", ["errorTracking"] = "sentry" },
+        ["blue-green.db-per-tenant.kubernetes.cloudflare"] = new() { ["cache"] = "redis", ["email"] = "aws-ses", ["auth"] = "aws-cognito", ["ai"] = "aws-bedrock", ["errorTracking"] = "sentry" },
+        ["multi-region.schema-per-tenant.aws-ecs.cloudflare"] = new() { ["cache"] = "upstash", ["email"] = "postmark", ["auth"] = "clerk", ["ai"] = "anthropic" },
+    };
+
+    private static ToolkitConfig WithServices(string id, ToolkitConfig config)
+    {
+        if (!Services.TryGetValue(id, out var services)) return config;
+        var chosen = new Dictionary<string, string>(config.Technologies.ByCategory, StringComparer.Ordinal);
+        foreach (var (category, option) in services) chosen[category] = option;
+        return config with { Technologies = new TechnologyChoices(chosen) };
+    }
+
     [Theory(Timeout = 60_000)]
     [MemberData(nameof(Approved))]
     public async Task I_can_see_exactly_what_a_combination_synthesizes(string id)
     {
         var combination = Combination.All.Single(c => c.Id == id);
-        var result = await Task.Run(() => new StackSynthesizer(SchemaSet.Embedded, []).Synthesize(combination.SampleConfig(), "prod"));
+        var result = await Task.Run(() => new StackSynthesizer(SchemaSet.Embedded, []).Synthesize(WithServices(id, combination.SampleConfig()), "prod"));
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
 
         var directory = RepositoryRoot.Combine("tests", "Toolkit.Stacks.Tests", "Golden", id);

@@ -14,7 +14,7 @@ public static class Ecs
 {
     /// <summary>Adds the compute of one region.</summary>
     public static RegionalCompute Add(StackScope scope, RegionalFoundation r, WorkloadIdentity identity, Resource certificateValidation,
-        IReadOnlyDictionary<string, ConfigDeclaration> images, DataTier data)
+        IReadOnlyDictionary<string, ConfigDeclaration> images, DataTier data, AppServices app)
     {
         var region = r.Region;
         var stack = scope.Context.Stack;
@@ -98,17 +98,16 @@ public static class Ecs
                     ("image", images[color].Ref),
                     ("essential", true),
                     ("portMappings", Expr.List(Expr.Map(("containerPort", Naming.AppPort), ("protocol", "tcp")))),
-                    ("environment", Expr.List(
+                    ("environment", Expr.List(Expr.List(
                         Expr.Map(("name", "TOOLKIT_COLOR"), ("value", color)),
                         Expr.Map(("name", "TOOLKIT_REGION"), ("value", region)),
                         Expr.Map(("name", "TOOLKIT_ISOLATION"), ("value", Outputs.IsolationName(scope.Context.Isolation))),
                         // The region's own secret (the replica outside the primary) and endpoint (the write-forwarding secondary).
                         data.SharedSecretArn(region) is { } arn ? Expr.Map(("name", "DATABASE_SECRET_ARN"), ("value", arn)) : null,
                         data.SharedHost(region) is { } host ? Expr.Map(("name", "DATABASE_HOST"), ("value", host)) : null,
-                        data.HasSharedSecret ? null : Expr.Map(("name", "DATABASE_SECRET_NAME_PREFIX"), ("value", data.TenantSecretPrefix)))),
-                    ("secrets", data.SharedSecretArn(region) is { } secretArn
-                        ? Expr.List(Expr.Map(("name", "DATABASE_CREDENTIALS"), ("valueFrom", secretArn)))
-                        : null),
+                        data.HasSharedSecret ? null : Expr.Map(("name", "DATABASE_SECRET_NAME_PREFIX"), ("value", data.TenantSecretPrefix)))
+                        .Items.Concat(app.Environment(region)))),
+                    ("secrets", Secrets(data.SharedSecretArn(region), app.EcsSecrets(region))),
                     ("logConfiguration", Expr.Map(
                         ("logDriver", "awslogs"),
                         ("options", Expr.Map(
@@ -138,5 +137,14 @@ public static class Ecs
         var origin = alb.Output("dnsName");
         var colorOrigins = scope.Context.Colors.ToDictionary(c => c, _ => (Value)origin, StringComparer.Ordinal);
         return new RegionalCompute(region, origin, colorOrigins, hosts, services, alb);
+    }
+
+    // The database credentials (shared tiers) and the secret slots; none at all leaves `secrets` out.
+    private static ListValue? Secrets(Value? databaseSecretArn, IEnumerable<Value> slots)
+    {
+        var list = new List<Value>();
+        if (databaseSecretArn is not null) list.Add(Expr.Map(("name", "DATABASE_CREDENTIALS"), ("valueFrom", databaseSecretArn)));
+        list.AddRange(slots);
+        return list.Count == 0 ? null : Expr.List(list);
     }
 }

@@ -47,7 +47,7 @@ public static class KubernetesCompute
 
     /// <summary>Adds the compute of one region.</summary>
     public static RegionalCompute Add(StackScope scope, RegionalFoundation r, IReadOnlyDictionary<string, ConfigDeclaration> images,
-        DataTier data, WorkloadIdentity identity, Value certificateArn)
+        DataTier data, WorkloadIdentity identity, Value certificateArn, AppServices app)
     {
         var region = r.Region;
         var provider = AddProvider(scope, region);
@@ -61,7 +61,8 @@ public static class KubernetesCompute
             ("metadata", Metadata(scope.Context.ProjectName, null, ("toolkit.io/tier", "platform")))), opts, region);
         var nsName = platformNs.Output("metadata.name");
         var tenantTier = scope.Context.Isolation == IsolationLevel.DbPerTenant;
-        AddNetworkPolicies(scope, region, nsName, r.Network.VpcCidr, opts, region, tenant: false, tenantTier);
+        AddNetworkPolicies(scope, region, nsName, r.Network.VpcCidr, opts, region, tenant: false, tenantTier, app.VpcPorts);
+        app.AddKubernetesSecret(scope, $"slots-{region}", nsName, opts with { Parent = platformNs.Name }, region);
         var platformIdentity = AddServiceAccount(scope, $"sa-{region}", nsName, scope.Context.ProjectName, identity.Role, clusterName, opts with { Parent = platformNs.Name }, region);
 
         var services = new List<Value>();
@@ -69,6 +70,8 @@ public static class KubernetesCompute
         foreach (var color in scope.Context.Colors)
         {
             var env = DatabaseEnv(data.SharedSecretArn(region), data.SharedHost(region), data.HasSharedSecret ? null : data.TenantSecretPrefix);
+            env.AddRange(app.Environment(region));
+            env.AddRange(app.KubernetesSecretEnv);
             if (tenantTier)
                 // The web tier reaches a tenant's own pods at their Service (namespace PROJECT-SLUG).
                 env.Add(Expr.Map(("name", "TOOLKIT_TENANT_SERVICE"), ("value", $"http://tenant-{color}.{scope.Context.ProjectName}-{{slug}}.svc.cluster.local")));
@@ -101,12 +104,16 @@ public static class KubernetesCompute
                         ("requests.storage", $"{tenant.Quotas.MaxStorageGb}Gi"),
                         ("persistentvolumeclaims", "10"),
                         ("services.loadbalancers", "0")))))), child, region);
-                AddNetworkPolicies(scope, $"{tenant.Slug}-{region}", name, r.Network.VpcCidr, child, region, tenant: true, tenantTier);
+                AddNetworkPolicies(scope, $"{tenant.Slug}-{region}", name, r.Network.VpcCidr, child, region, tenant: true, tenantTier, app.VpcPorts);
+                app.AddKubernetesSecret(scope, $"slots-{tenant.Slug}-{region}", name, child, region);
                 var tenantIdentity = AddServiceAccount(scope, $"sa-{tenant.Slug}-{region}", name, $"{scope.Context.ProjectName}-{tenant.Slug}", tenantRole, clusterName, child, region);
+                var tenantEnv = database is null ? DatabaseEnv(data.SharedSecretArn(region), data.SharedHost(region), null)
+                    : DatabaseEnv(database.SecretArns[region], database.Hosts[region], null);
+                tenantEnv.AddRange(app.Environment(region));
+                tenantEnv.AddRange(app.TenantEnvironment(tenant.Id));
+                tenantEnv.AddRange(app.KubernetesSecretEnv);
                 foreach (var color in scope.Context.Colors)
-                    AddWorkload(scope, $"tenant-{tenant.Slug}-{color}-{region}", "tenant", color, name, images[color],
-                        database is null ? DatabaseEnv(data.SharedSecretArn(region), data.SharedHost(region), null)
-                            : DatabaseEnv(database.SecretArns[region], database.Hosts[region], null), child, tenantIdentity, region, tenant);
+                    AddWorkload(scope, $"tenant-{tenant.Slug}-{color}-{region}", "tenant", color, name, images[color], tenantEnv, child, tenantIdentity, region, tenant);
             }
 
         return new RegionalCompute(region, origins[scope.Context.Colors[0]], origins, new Dictionary<string, string>(), services, null);
@@ -162,7 +169,8 @@ public static class KubernetesCompute
     private static MapValue Rule(string direction, IEnumerable<Value> peers, params (int Port, string Protocol)[] ports) =>
         new([new(direction, Expr.List(peers)), .. ports.Length == 0 ? [] : Ports(ports).Entries]);
 
-    private static void AddNetworkPolicies(StackScope scope, string suffix, Value ns, Value vpcCidr, ResourceOptions opts, string region, bool tenant, bool tenantTier)
+    private static void AddNetworkPolicies(StackScope scope, string suffix, Value ns, Value vpcCidr, ResourceOptions opts, string region, bool tenant, bool tenantTier,
+        IReadOnlyList<int> vpcPorts)
     {
         var project = scope.Context.ProjectName;
         var own = Expr.Map(("podSelector", MapValue.Empty));
@@ -186,6 +194,9 @@ public static class KubernetesCompute
             // AWS APIs (Secrets Manager, S3) and third-party APIs over HTTPS, never the cluster's private ranges.
             Rule("to", [Expr.Map(("ipBlock", Expr.Map(("cidr", "0.0.0.0/0"), ("except", Expr.Strings(["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"])))))], (443, "TCP")),
         };
+        // The cache (when the stacks provision one) lives in the same VPC, admitting the node group only.
+        if (vpcPorts.Count > 0)
+            egress.Add(Rule("to", [Expr.Map(("ipBlock", Expr.Map(("cidr", vpcCidr))))], vpcPorts.Select(p => (p, "TCP")).ToArray()));
         if (!tenant && tenantTier)
             egress.Add(Rule("to", [Expr.Map(
                 ("namespaceSelector", Expr.Map(("matchLabels", Expr.Map(("toolkit.io/tier", "tenant"))))),
