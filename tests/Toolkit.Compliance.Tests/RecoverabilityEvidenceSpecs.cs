@@ -78,3 +78,37 @@ public sealed class RecoverabilityEvidenceSpecs
             Assert.Equal(Check(fromModel, framework, control, check).Evidence, Check(fromFile, framework, control, check).Evidence);
     }
 }
+
+/// <summary>A tiered platform (tenants[].isolation overrides) judged tenant by tenant.</summary>
+public sealed class TieredIsolationSpecs
+{
+    private static string WithTenantIsolation(string slug, string isolation) =>
+        Synthesized.HipaaPlatform.Replace($"slug: {slug}, subdomain: {slug} }}", $"slug: {slug}, subdomain: {slug}, isolation: {isolation} }}", StringComparison.Ordinal);
+
+    private static CheckReport Isolation(ComplianceEvaluation evaluation) =>
+        evaluation.Report.Frameworks.Single(f => f.Id == "hipaa").Controls.Single(c => c.Id == "164.312(c)(1)").Checks.Single(k => k.Id == "tenant-isolation");
+
+    [Fact]
+    public void I_can_see_a_silo_tenant_judged_by_its_own_database_and_the_pooled_one_by_the_shared_database()
+    {
+        var yaml = WithTenantIsolation("lakeside", "db-per-tenant");
+        Assert.NotEqual(Synthesized.HipaaPlatform, yaml);
+
+        var check = Isolation(Synthesized.Evaluate(yaml));
+
+        Assert.Equal(CheckStatus.Pass, check.Status);
+        Assert.Equal("db-per-tenant", check.Evidence.Single(e => e.Property == "(database of tenant lakeside)").Value);
+        Assert.Equal("schema-per-tenant", check.Evidence.Single(e => e.Property == "(tenant riverbend in the shared database)").Value);
+        Assert.Equal("main-us-east-1", check.Evidence.Single(e => e.Property == "(tenant riverbend in the shared database)").Resource);
+    }
+
+    [Fact]
+    public void I_can_see_hipaa_fail_a_tenant_moved_into_shared_tables()
+    {
+        var check = Isolation(Synthesized.Evaluate(WithTenantIsolation("riverbend", "rls")));
+
+        Assert.Equal(CheckStatus.Fail, check.Status);
+        Assert.False(check.Evidence.Single(e => e.Property == "(tenant riverbend in the shared database)").Satisfied);
+        Assert.True(check.Evidence.Single(e => e.Property == "(tenant lakeside in the shared database)").Satisfied);
+    }
+}
