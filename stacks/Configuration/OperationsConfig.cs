@@ -24,6 +24,20 @@ public sealed record BackupConfig
 
     /// <summary>Daily at 05:00 UTC, after the Aurora backup window (03:00-04:00).</summary>
     public const string DefaultSchedule = "cron(0 5 * * ? *)";
+
+    /// <summary>
+    /// The copy region picked for a single-region stack in <paramref name="primary"/>: the first catalogue region of the same
+    /// geography (<c>us-</c>, <c>eu-</c>..., never GovCloud) that <paramref name="residency"/> allows, else the first allowed
+    /// region anywhere; null when none is allowed.
+    /// </summary>
+    public static string? DefaultCopyRegion(string primary, DataResidencyConfig residency)
+    {
+        var geography = primary[..(primary.IndexOf('-') + 1)];
+        var candidates = Catalogue.TechnologyCatalogue.Default.Regions.Select(r => r.Id).Where(id =>
+            id != primary && !id.StartsWith("us-gov-", StringComparison.Ordinal)
+            && !residency.ProhibitedRegions.Contains(id) && (residency.AllowedRegions.Count == 0 || residency.AllowedRegions.Contains(id))).ToList();
+        return candidates.FirstOrDefault(id => id.StartsWith(geography, StringComparison.Ordinal)) ?? candidates.FirstOrDefault();
+    }
 }
 
 /// <summary>Monitoring settings (<c>monitoring:</c>).</summary>

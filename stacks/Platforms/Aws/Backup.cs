@@ -111,15 +111,7 @@ public static class Backup
         if (config.Backups.CopyRegion is { } chosen && chosen != scope.Context.PrimaryRegion) return chosen;
         if (scope.Context.Regions.Count > 1) return scope.Context.Regions[1];
         var primary = scope.Context.PrimaryRegion;
-        var geography = primary[..(primary.IndexOf('-') + 1)];
-        var residency = config.Compliance.DataResidency;
-        var pick = Catalogue.TechnologyCatalogue.Default.Regions.Select(r => r.Id).FirstOrDefault(id =>
-            id != primary && id.StartsWith(geography, StringComparison.Ordinal) && !id.StartsWith("us-gov-", StringComparison.Ordinal)
-            && !residency.ProhibitedRegions.Contains(id) && (residency.AllowedRegions.Count == 0 || residency.AllowedRegions.Contains(id)));
-        // A geography with one region (sa-east-1, il-central-1...): the first region the residency allows.
-        pick ??= Catalogue.TechnologyCatalogue.Default.Regions.Select(r => r.Id).FirstOrDefault(id =>
-            id != primary && !id.StartsWith("us-gov-", StringComparison.Ordinal)
-            && !residency.ProhibitedRegions.Contains(id) && (residency.AllowedRegions.Count == 0 || residency.AllowedRegions.Contains(id)));
+        var pick = BackupConfig.DefaultCopyRegion(primary, config.Compliance.DataResidency);
         if (pick is null)
             scope.Diagnostics.Add(Diagnostic.Warning("TK-STACK-BACKUP-COPY",
                 $"No region other than {primary} fits the data residency, so backups are not copied across regions; set 'backups.copyRegion'.",
