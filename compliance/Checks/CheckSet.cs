@@ -6,7 +6,7 @@ public static class CheckSet
     /// <summary>The shipped checks, sorted by id.</summary>
     public static IReadOnlyList<ICheck> All { get; } = new ICheck[]
     {
-        new AuditLoggingCheck(), new BackupRetentionCheck(), new DataResidencyCheck(), new DeletionProtectionCheck(),
+        new AlarmsCheck(), new AuditLoggingCheck(), new BackupPlanCheck(), new BackupRetentionCheck(), new DataResidencyCheck(), new DeletionProtectionCheck(),
         new EncryptionAtRestCheck(), new LogRetentionCheck(), new MultiAzCheck(), new PublicAccessBlockedCheck(),
         new SecretsManagerCheck(), new TenantIsolationCheck(), new ThirdCountryTransferCheck(), new TlsInTransitCheck(),
     }.OrderBy(c => c.Id, StringComparer.Ordinal).ToList();

@@ -5,7 +5,8 @@ namespace Toolkit.Compliance.Checks;
 /// <summary>
 /// Tenants' data is kept apart at least as strictly as the frameworks require: HIPAA needs a schema or a
 /// database per tenant (PHI never shares tables), the others accept row-level security. The realized level
-/// is read from the program: a database resource per active tenant means database-per-tenant.
+/// is read from the program: a database resource per active tenant means database-per-tenant; on a tiered platform
+/// (<c>tenants[].isolation</c> overrides) each tenant is judged at its own level, by its own database where it has one.
 /// </summary>
 public sealed class TenantIsolationCheck : ICheck
 {
@@ -39,6 +40,20 @@ public sealed class TenantIsolationCheck : ICheck
         var expected = $"{Name(required)} or stricter";
 
         var evidence = new List<EvidenceItem>();
+        if (!perTenant && active.Any(t => t.Isolation is not null))
+        {
+            // A tiered platform (tenants[].isolation): each tenant at its own level, in its own database or a shared one.
+            var shared = databases.FirstOrDefault(d => !active.Any(t => d.Name.Contains(t.Slug, StringComparison.OrdinalIgnoreCase)));
+            foreach (var t in active)
+            {
+                var own = databases.FirstOrDefault(d => d.Name.Contains(t.Slug, StringComparison.OrdinalIgnoreCase));
+                var level = own is not null ? IsolationLevel.DbPerTenant : t.Isolation ?? architecture.Isolation ?? IsolationLevel.Rls;
+                var at = own ?? shared;
+                evidence.Add(new EvidenceItem(at?.Name ?? $"stack {context.Stack}", at?.ShortType ?? "(stack)",
+                    own is not null ? $"(database of tenant {t.Slug})" : $"(tenant {t.Slug} in the shared database)", Name(level), level >= required, expected));
+            }
+            return CheckResult.From(Id, evidence, "no tenant data in this program");
+        }
         if (perTenant)
             foreach (var t in active)
             {

@@ -5,15 +5,16 @@ namespace Toolkit.Compliance.Resources;
 
 /// <summary>
 /// Turns the stacks' construct model (<see cref="PulumiProgram"/>) into the <see cref="ProgramView"/> the
-/// checks read, writing each value the way Pulumi YAML spells it: interpolations as <c>${...}</c> strings,
-/// literal <c>${</c> escaped as <c>$${</c>, and built-ins as <c>fn::secret</c> / <c>fn::toJSON</c> / <c>fn::invoke</c> objects.
+/// checks read, each value spelled as the written program has it (<see cref="PulumiSpelling"/>, the stacks' one
+/// spelling: interpolations as <c>${...}</c> strings, literal <c>${</c> as <c>$${</c>, built-ins as <c>fn::</c> objects),
+/// so a check sees the same JSON whether it reads the model or the file.
 /// </summary>
 public static class ProgramViewBuilder
 {
     /// <summary>The view of <paramref name="program"/>; regions are <paramref name="stackRegions"/> plus every resource's region.</summary>
     public static ProgramView From(PulumiProgram program, IEnumerable<string> stackRegions)
     {
-        var resources = program.Resources.Select(r => new ResourceView(r.Name, r.Type, ToJson(r.Properties))).ToList();
+        var resources = program.Resources.Select(r => new ResourceView(r.Name, r.Type, ToJson(r.Properties)) { Region = r.Region }).ToList();
         var regions = stackRegions.ToList();
         foreach (var region in program.Resources.Select(r => r.Region).OfType<string>().Concat(
                      resources.Where(r => r.Type == "pulumi:providers:aws").Select(r => r.Text("region"))))
@@ -31,9 +32,9 @@ public static class ProgramViewBuilder
 
     private static void Write(Utf8JsonWriter w, Value value)
     {
-        switch (value)
+        switch (PulumiSpelling.Builtins(value))
         {
-            case StringValue s: w.WriteStringValue(s.Text.Replace("${", "$${", StringComparison.Ordinal)); break;
+            case StringValue s: w.WriteStringValue(PulumiSpelling.Literal(s.Text)); break;
             case Interpolation i: w.WriteStringValue(i.Template); break;
             case IntegerValue n: w.WriteNumberValue(n.Number); break;
             case NumberValue d: w.WriteNumberValue(d.Number); break;
@@ -47,19 +48,6 @@ public static class ProgramViewBuilder
                 w.WriteStartObject();
                 foreach (var (k, v) in map.Entries) { w.WritePropertyName(k); Write(w, v); }
                 w.WriteEndObject();
-                break;
-            case SecretValue secret:
-                w.WriteStartObject(); w.WritePropertyName("fn::secret"); Write(w, secret.Inner); w.WriteEndObject();
-                break;
-            case JsonValue json:
-                w.WriteStartObject(); w.WritePropertyName("fn::toJSON"); Write(w, json.Inner); w.WriteEndObject();
-                break;
-            case InvokeValue invoke:
-                w.WriteStartObject(); w.WritePropertyName("fn::invoke"); w.WriteStartObject();
-                w.WriteString("function", invoke.Function);
-                w.WritePropertyName("arguments"); Write(w, invoke.Arguments);
-                if (invoke.Return is not null) w.WriteString("return", invoke.Return);
-                w.WriteEndObject(); w.WriteEndObject();
                 break;
             default: w.WriteNullValue(); break;
         }

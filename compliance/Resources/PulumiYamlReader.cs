@@ -34,8 +34,19 @@ public static class PulumiYamlReader
             {
                 if (value is not YamlMappingNode body || Child(body, "type") is not YamlScalarNode type) continue;
                 var properties = Child(body, "properties") is { } p ? ToJson(p) : Empty;
-                resources.Add(new ResourceView(((YamlScalarNode)key).Value!, type.Value!, properties));
+                var provider = Child(body, "options") is YamlMappingNode options && Child(options, "provider") is YamlScalarNode { Value: { } reference }
+                    ? reference.Trim('$', '{', '}') : null;
+                resources.Add(new ResourceView(((YamlScalarNode)key).Value!, type.Value!, properties) { Region = provider });
             }
+        // A resource lives in its explicit provider's region, else the default provider's (config aws:region).
+        var defaultRegion = Child(root, "config") is YamlMappingNode settings && Child(settings, "aws:region") is YamlScalarNode { Value: { } d } ? d : null;
+        var providerRegions = resources.Where(r => r.Type.StartsWith("pulumi:providers:aws", StringComparison.Ordinal) && r.Get("region") is { ValueKind: JsonValueKind.String })
+            .ToDictionary(r => r.Name, r => r.Get("region")!.Value.GetString(), StringComparer.Ordinal);
+        resources = resources.Select(r => r with
+        {
+            Region = r.Region is { } provider ? providerRegions.GetValueOrDefault(provider)
+                : providerRegions.GetValueOrDefault(r.Name) ?? (r.Type.StartsWith("aws:", StringComparison.Ordinal) ? defaultRegion : null),
+        }).ToList();
 
         var regions = new SortedSet<string>(knownRegions ?? [], StringComparer.Ordinal);
         if (Child(root, "config") is YamlMappingNode config && Child(config, "aws:region") is { } region)

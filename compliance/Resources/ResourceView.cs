@@ -8,6 +8,9 @@ namespace Toolkit.Compliance.Resources;
 /// </summary>
 public sealed record ResourceView(string Name, string Type, JsonElement Properties)
 {
+    /// <summary>The region the resource lives in (its provider's), or null when global or unknown.</summary>
+    public string? Region { get; init; }
+
     /// <summary>
     /// The type in short form (<c>aws:rds:Cluster</c>): Pulumi accepts both <c>aws:rds/cluster:Cluster</c>
     /// and <c>aws:rds:Cluster</c>, so checks compare the short form.

@@ -25,6 +25,7 @@ public static partial class ConfigChecks
         run.Compliance();
         run.Tenants();
         run.Stacks();
+        run.Backups();
         return run.Findings;
     }
 

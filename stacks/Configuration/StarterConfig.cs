@@ -108,7 +108,7 @@ public static class StarterConfig
             {
                 Frameworks = frameworks,
                 // With a framework in force, pin residency to the chosen regions so a later region needs a decision.
-                DataResidency = new DataResidencyConfig(frameworks.Count > 0 ? regions : [], []),
+                DataResidency = new DataResidencyConfig(frameworks.Count > 0 ? WithBackupCopyRegion(regions, frameworks) : [], []),
                 AuditLog = new AuditLogConfig(true, hipaa ? 2190 : 365),
                 BackupRetentionDays = frameworks.Count > 0 ? 35 : 7,
             },
@@ -168,5 +168,15 @@ public static class StarterConfig
         var options = catalogue.Category(category)!.Options.Select(o => o.Id).ToList();
         if (!options.Contains(value))
             errors.Add(Diagnostic.Error(ConfigErrorCodes.UnknownOption, $"{flag}: unknown {category} option '{value}'{ClosestMatch.Hint(value, options)}; valid options: {string.Join(", ", options)}"));
+    }
+
+    /// <summary>
+    /// The residency list for <paramref name="regions"/>: with one region under SOC 2 or HIPAA, the region backups are
+    /// copied to for disaster recovery as well (A1.2, 164.308(a)(7)), so the starter synthesizes as written.
+    /// </summary>
+    private static IReadOnlyList<string> WithBackupCopyRegion(IReadOnlyList<string> regions, List<ComplianceFramework> frameworks)
+    {
+        if (regions.Count != 1 || !(frameworks.Contains(ComplianceFramework.Soc2) || frameworks.Contains(ComplianceFramework.Hipaa))) return regions;
+        return BackupConfig.DefaultCopyRegion(regions[0], new DataResidencyConfig([], [])) is { } copy ? [.. regions, copy] : regions;
     }
 }

@@ -34,6 +34,12 @@ public sealed record ToolkitConfig
     /// <summary>Warnings and failed controls accepted on purpose, with reason, owner and end date (<c>acknowledgements:</c>).</summary>
     public IReadOnlyList<Acknowledgement> Acknowledgements { get; init; } = [];
 
+    /// <summary>AWS Backup retention, schedule and disaster-recovery copy (<c>backups:</c>; defaults when absent).</summary>
+    public BackupConfig Backups { get; init; } = new();
+
+    /// <summary>Alarm thresholds (<c>monitoring:</c>; defaults when absent).</summary>
+    public MonitoringConfig Monitoring { get; init; } = new();
+
     /// <summary>Per-user usage the cost estimate assumes (<c>costAssumptions:</c>; defaults when absent).</summary>
     public CostAssumptions CostAssumptions { get; init; } = new();
 

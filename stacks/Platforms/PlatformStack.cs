@@ -64,11 +64,13 @@ public static class PlatformStack
             : Ecs.Add(scope, r, identity, validations[r.Region], images, data, services)).ToList();
 
         for (var i = 0; i < regions.Count; i++) Monitoring.Add(scope, regions[i], computes[i], data);
+        var backups = Backup.Add(scope, regions, data, buckets);
+        TenantLimits.Add(scope);
 
         if (tech.Edge == "cloudflare") CloudflareEdge.Add(scope, computes, cloudflare.Account, cloudflare.Zone);
         else Route53Edge.Add(scope, zoneId!, computes);
 
-        Outputs.Add(scope, regions, computes, data, trail, buckets);
+        Outputs.Add(scope, regions, computes, data, trail, buckets, backups);
         return new DefinedStack(scope.Program.Build(), scope.Diagnostics);
     }
 }

@@ -30,6 +30,9 @@ public sealed record SynthesisContext(ToolkitConfig Config, StackConfig Stack, I
     /// <summary>Isolation level (single-tenant platforms behave like db-per-tenant with one tenant).</summary>
     public IsolationLevel Isolation => Config.Architecture.Isolation ?? IsolationLevel.DbPerTenant;
 
+    /// <summary>The isolation of <paramref name="tenant"/>: its own (<c>tenants[].isolation</c>) or the platform's.</summary>
+    public IsolationLevel IsolationOf(TenantConfig tenant) => tenant.Isolation ?? Isolation;
+
     /// <summary>Tenants that get resources (deleted tenants are left out).</summary>
     public IReadOnlyList<TenantConfig> Tenants { get; } =
         Config.Tenants.Where(t => t.Status != TenantStatus.Deleted).ToList();

@@ -104,25 +104,14 @@ public sealed class YamlWriter
     }
 
     /// <summary>Built-in functions become the one-key objects Pulumi YAML reads (<c>fn::secret: ...</c>).</summary>
-    private static Value Normalize(Value value) => value switch
-    {
-        SecretValue s => new MapValue([new("fn::secret", s.Inner)]),
-        JsonValue j => new MapValue([new("fn::toJSON", j.Inner)]),
-        FunctionValue f => new MapValue([new("fn::" + f.Function, f.Argument)]),
-        InvokeValue i => new MapValue([new("fn::invoke", Expr.Map(
-            ("function", i.Function),
-            ("arguments", i.Arguments),
-            ("return", i.Return is null ? null : new StringValue(i.Return)),
-            ("options", i.Provider is null ? null : Expr.Map(("provider", Expr.Ref(i.Provider))))))]),
-        _ => value,
-    };
+    private static Value Normalize(Value value) => PulumiSpelling.Builtins(value);
 
     private StringBuilder Indent(int indent) => _text.Append(' ', indent);
 
     /// <summary>A scalar as YAML text.</summary>
     public static string Scalar(Value value) => value switch
     {
-        StringValue s => IsPlain(s.Text) ? s.Text : Quote(s.Text.Replace("${", "$${", StringComparison.Ordinal)),
+        StringValue s => IsPlain(s.Text) ? s.Text : Quote(PulumiSpelling.Literal(s.Text)),
         Interpolation i => IsPlainReference(i.Template) ? i.Template : Quote(i.Template),
         IntegerValue n => n.Number.ToString(CultureInfo.InvariantCulture),
         NumberValue n => n.Text,

@@ -26,6 +26,8 @@ public class ChecksSpecs
         { "data-residency", "regions: [us-east-1]|regions: [eu-west-1]", "HIPAA 164.312(e)(1)" },
         { "tenant-isolation", "isolation: schema-per-tenant|isolation: rls", "HIPAA 164.312(c)(1)" },
         { "public-access-blocked", "emitted:restrictPublicBuckets: true|restrictPublicBuckets: false", "SOC 2 CC6.1" },
+        { "backup-plan", "emitted:destinationVaultArn: ${backup-vault-us-east-2.arn}|destinationVaultArn: ${backup-vault-us-east-1.arn}", "HIPAA 164.308(a)(7)" },
+        { "alarms", "emitted:alarmActions:\n        - ${alarms-us-east-1.arn}|alarmActions:\n        - ${kms-us-east-1.arn}", "SOC 2 CC7.2" },
         { "secrets-manager", "emitted:masterPassword: ${main-password.result}|masterPassword: hunter2-plaintext", "HIPAA 164.312(a)(2)(iv)" },
     };
 

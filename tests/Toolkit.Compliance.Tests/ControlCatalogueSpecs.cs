@@ -28,7 +28,7 @@ public class ControlCatalogueSpecs
         var shipped = CheckSet.All.Select(c => c.Id).ToList();
 
         Assert.Equal(shipped, named);
-        Assert.Equal(12, shipped.Count);
+        Assert.Equal(14, shipped.Count);
     }
 
     [Fact]

@@ -95,7 +95,7 @@ public sealed class StackContentSpecs
         var program = Synth(Ecs(isolation: IsolationLevel.DbPerTenant), tenants: 4);
 
         Assert.Equal(4, program.OfType("aws:rds/cluster:Cluster").Count());
-        Assert.Equal(4 + 1, program.OfType("aws:kms/key:Key").Count());
+        Assert.Equal(4 + 1 + 1, program.OfType("aws:kms/key:Key").Count()); // tenants', the platform's, the backup copy region's
         Assert.Contains(program.Resources, r => r.Name == "tenant-t00002-us-east-1" && r["kmsKeyId"] is Interpolation i && i.Template == "${kms-t00002-us-east-1.arn}");
         Assert.Equal(new StringValue("db-per-tenant"), program.Output("isolationLevel")!.Value);
     }

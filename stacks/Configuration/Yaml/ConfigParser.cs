@@ -10,7 +10,7 @@ namespace Toolkit.Stacks.Configuration.Yaml;
 /// </summary>
 internal sealed partial class ConfigParser(ReadContext context)
 {
-    public static readonly string[] RootKeys = ["version", "project", "technologies", "architecture", "deployment", "compliance", "tenants", "stacks", "acknowledgements", "costAssumptions"];
+    public static readonly string[] RootKeys = ["version", "project", "technologies", "architecture", "deployment", "compliance", "tenants", "stacks", "acknowledgements", "costAssumptions", "backups", "monitoring"];
     public static readonly string[] ProjectKeys = ["name", "slug", "description"];
     public static readonly string[] ArchitectureKeys = ["tenancy", "isolation"];
 
@@ -42,6 +42,8 @@ internal sealed partial class ConfigParser(ReadContext context)
             Stacks = ReadStacks(top),
             Acknowledgements = ReadAcknowledgements(top),
             CostAssumptions = ReadCostAssumptions(top),
+            Backups = ReadBackups(top),
+            Monitoring = ReadMonitoring(top),
             Source = new SourceMap(context.File, context.Locations),
         };
     }

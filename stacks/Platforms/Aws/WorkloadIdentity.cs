@@ -26,13 +26,14 @@ public sealed record WorkloadIdentity(Resource Role, IReadOnlyDictionary<string,
             .SelectMany(b => new Value[] { b.Output("arn"), Expr.Format($"${{{b.Name}.arn}}/*") }).ToList();
         // Shared tiers read the shared secret in every region, or with db-per-tenant every tenant secret by its name
         // prefix (naming 10,000 ARNs would pass the 10 KiB inline policy limit).
-        var secrets = data.HasSharedSecret
-            ? regionNames.Select(r => data.SharedSecretArn(r)!).ToList()
-            : regionNames.Select(r => (Value)Expr.Format($"arn:aws:secretsmanager:{r}:${{{Encryption.AccountIdVariable}}}:secret:{data.TenantSecretPrefix}*")).ToList();
+        // A tiered platform (pooled tenants and silo tenants) reads both.
+        var shared = regionNames.Select(data.SharedSecretArn).OfType<Value>().ToList();
+        var secrets = data.HasSharedSecret ? shared
+            : shared.Concat(regionNames.Select(r => (Value)Expr.Format($"arn:aws:secretsmanager:{r}:${{{Encryption.AccountIdVariable}}}:secret:{data.TenantSecretPrefix}*"))).ToList();
 
         if (!scope.OnKubernetes)
         {
-            var execution = AddRole(scope, "task-execution-role", EcsPrincipal, "ECS task execution", data.HasSharedSecret ? secrets : [], [], []);
+            var execution = AddRole(scope, "task-execution-role", EcsPrincipal, "ECS task execution", shared, [], []);
             scope.Aws("task-execution-policy", "aws:iam/rolePolicyAttachment:RolePolicyAttachment", Expr.Map(
                 ("role", execution.Output("name")),
                 ("policyArn", "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy")), scope.Context.PrimaryRegion);

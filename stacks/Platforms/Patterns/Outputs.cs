@@ -27,7 +27,7 @@ public static class Outputs
 
     /// <summary>Adds every output.</summary>
     public static void Add(StackScope scope, IReadOnlyList<RegionalFoundation> regions, IReadOnlyList<RegionalCompute> computes,
-        DataTier data, Resource? trail, IReadOnlyList<Resource> buckets)
+        DataTier data, Resource? trail, IReadOnlyList<Resource> buckets, BackupPlans? backups = null)
     {
         var p = scope.Program;
         var domain = scope.Domain;
@@ -44,7 +44,7 @@ public static class Outputs
             p.Output(BlueEndpoints, Expr.Map(regions.Select(r => (r.Region, (Value?)$"https://blue-{r.Region}.{domain}")).ToArray()));
             p.Output(GreenEndpoints, Expr.Map(regions.Select(r => (r.Region, (Value?)$"https://green-{r.Region}.{domain}")).ToArray()));
         }
-        p.Output(Compliance, Evidence(scope, regions, trail, buckets));
+        p.Output(Compliance, Evidence(scope, regions, trail, buckets, backups));
     }
 
     private static Value Database(DataTier data, RegionalFoundation r)
@@ -53,12 +53,14 @@ public static class Outputs
             return Expr.Map(
                 ("engine", "aurora-postgresql"),
                 ("role", r.Role == RegionRole.Primary ? "writer" : "secondary"),
-                ("endpoint", r.Role == RegionRole.Primary ? shared.Clusters[r.Region].Output("endpoint") : shared.Clusters[r.Region].Output("readerEndpoint")));
+                ("endpoint", r.Role == RegionRole.Primary ? shared.Clusters[r.Region].Output("endpoint") : shared.Clusters[r.Region].Output("readerEndpoint")),
+                // A tiered platform: the silo tenants' own clusters beside the shared one.
+                ("tenantClusters", data.PerTenant.Count > 0 ? data.PerTenant.Count : null));
         if (data.ExternalSecret is not null) return Expr.Map(("engine", "external"));
         return Expr.Map(("engine", "aurora-postgresql"), ("role", r.Role == RegionRole.Primary ? "writer" : "secondary"), ("clusters", data.PerTenant.Count));
     }
 
-    private static Value Evidence(StackScope scope, IReadOnlyList<RegionalFoundation> regions, Resource? trail, IReadOnlyList<Resource> buckets)
+    private static Value Evidence(StackScope scope, IReadOnlyList<RegionalFoundation> regions, Resource? trail, IReadOnlyList<Resource> buckets, BackupPlans? backups)
     {
         var c = scope.Context.Config.Compliance;
         return Expr.Map(
@@ -75,7 +77,11 @@ public static class Outputs
                 ("cloudTrail", trail is not null))),
             ("backups", Expr.Map(
                 ("retentionDays", c.BackupRetentionDays),
-                ("deletionProtection", scope.Context.Stack.DeletionProtection))),
+                ("deletionProtection", scope.Context.Stack.DeletionProtection),
+                // The AWS Backup plans and vaults by logical name, and where copies go (null: not copied).
+                ("plans", backups is null ? null : Expr.Strings(backups.Plans.Select(b => b.Name))),
+                ("vaults", backups is null ? null : Expr.Strings(backups.Vaults.Values.Select(v => v.Name))),
+                ("copyRegion", backups?.CopyRegion))),
             ("storage", Expr.Map(
                 ("buckets", buckets.Count),
                 ("versioning", buckets.Count > 0),

@@ -43,6 +43,14 @@ public class BadInputSpecs
         { "bad local address", "listen: \"127.0.0.1:8080\"", "listen: \"127.0.0.1\"", ConfigErrorCodes.InvalidAddress, "\"127.0.0.1\"" },
         { "duplicate region", "regions: [us-east-1]\n  domain", "regions: [us-east-1, us-east-1]\n  domain", ConfigErrorCodes.DuplicateRegion, "us-east-1]\n  domain" },
         { "stack name not DNS-safe", "  dev:\n", "  Dev_Stack:\n", ConfigErrorCodes.NotDnsSafe, "instances: 1" },
+        { "backup copy region not a region", "stacks:\n", "backups:\n  copyRegion: us-esat-2\nstacks:\n", ConfigErrorCodes.InvalidRegion, "us-esat-2" },
+        { "backup copy region is the primary", "stacks:\n", "backups:\n  copyRegion: us-east-1\nstacks:\n", ConfigErrorCodes.InvalidValue, "us-east-1\nstacks" },
+        { "backup copy region outside the residency", "  frameworks: [soc2]\n", "  frameworks: [soc2]\n  dataResidency:\n    prohibitedRegions: [eu-west-1]\nbackups:\n  copyRegion: eu-west-1\n", ConfigErrorCodes.InvalidValue, "eu-west-1\ntenants" },
+        { "backup schedule not cron", "stacks:\n", "backups:\n  schedule: daily\nstacks:\n", ConfigErrorCodes.InvalidValue, "daily" },
+        { "backup retention out of range", "stacks:\n", "backups:\n  retentionDays: 0\nstacks:\n", ConfigErrorCodes.InvalidValue, "0\nstacks" },
+        { "alarm threshold out of range", "stacks:\n", "monitoring:\n  alarms:\n    databaseCpuPercent: 150\nstacks:\n", ConfigErrorCodes.InvalidValue, "150" },
+        { "alarm error rate above one", "stacks:\n", "monitoring:\n  alarms:\n    errorRate: 2\nstacks:\n", ConfigErrorCodes.InvalidValue, "2\nstacks" },
+        { "unknown alarm", "stacks:\n", "monitoring:\n  alarms:\n    cpu: 90\nstacks:\n", ConfigErrorCodes.UnknownKey, "cpu" },
     };
 
     [Theory]
