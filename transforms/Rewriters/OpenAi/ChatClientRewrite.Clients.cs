@@ -65,7 +65,12 @@ internal sealed partial class ChatClientRewrite
         // var chat = new OllamaApiClient(...) would hold the concrete type: keep it an IChatClient.
         if (creation.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Type.IsVar: true } } } && recipe.Provider == ChatProvider.Ollama)
             text = "(IChatClient)" + text;
-        Replace(creation, text);
+        // chat.AsIChatClient() (Microsoft.Extensions.AI.OpenAI), as DI helpers such as AddChatClient take it: the new client already is one.
+        SyntaxNode replaced = creation;
+        if (creation.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AsIChatClient", Parent: InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } asChat } adapter
+            && adapter.Expression == creation && model.GetSymbolInfo(asChat).Symbol is IMethodSymbol { ReturnType.Name: "IChatClient" })
+            replaced = asChat;
+        Replace(replaced, text);
         _createsClient = true;
     }
 
@@ -165,6 +170,8 @@ internal sealed partial class ChatClientRewrite
     // endpoint and organization do not (another provider's endpoint); null when something else is set.
     private string? ClientOptions(ExpressionSyntax options, SyntaxNode client)
     {
+        // var options = new OpenAIClientOptions { ... }; new ChatClient(model, key, options): the local goes with the client.
+        if (options is IdentifierNameSyntax && LocalCreation(options) is { } held) options = held;
         var initializer = options switch
         {
             BaseObjectCreationExpressionSyntax { Initializer: var init } creation when IsType(creation, "OpenAI.OpenAIClientOptions") || IsType(creation, "Azure.AI.OpenAI.AzureOpenAIClientOptions") => init,
@@ -198,6 +205,19 @@ internal sealed partial class ChatClientRewrite
             }
         }
         return timeout;
+    }
+
+    // The creation a local of this body holds when its only use is `use` (its declaration is then removed).
+    private BaseObjectCreationExpressionSyntax? LocalCreation(ExpressionSyntax use)
+    {
+        if (model.GetSymbolInfo(use).Symbol is not ILocalSymbol local
+            || local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: BaseObjectCreationExpressionSyntax creation } declarator
+            || declarator.Parent is not VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax statement }) return null;
+        var body = statement.Parent;
+        var uses = body?.DescendantNodes().OfType<IdentifierNameSyntax>().Count(i => i.Identifier.ValueText == local.Name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(i).Symbol, local));
+        if (uses != 1) return null;
+        if (!HasEdit(statement)) Remove(statement);
+        return creation;
     }
 
     private string MapKey(ExpressionSyntax key) => MapLiterals(key, recipe.KeyVariables);

@@ -62,9 +62,23 @@ internal sealed partial class ChatClientRewrite
                 case ("OpenAI.Chat.ChatCompletion", "Usage") when access is not null:
                     if (access.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "InputTokenCount" or "OutputTokenCount" or "TotalTokenCount" } count && count.Expression == access)
                         Replace(count, access.Expression, e => $"(int)({e}.Usage?.{count.Name} ?? 0)");
+                    else if (IsComparedWithNull(access)) Accept(access.Name); // ChatResponse.Usage is there too, and nullable
+                    break;
+                case ("OpenAI.Chat.StreamingChatCompletionUpdate", "Usage") when access is not null:
+                    // A streamed update carries its usage as a UsageContent (the last update, as with OpenAI).
+                    _needsLinq = true;
+                    if (access.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "InputTokenCount" or "OutputTokenCount" or "TotalTokenCount" } updateCount && updateCount.Expression == access)
+                        Replace(updateCount, access.Expression, e => $"(int)({e}.Contents.OfType<UsageContent>().FirstOrDefault()?.Details.{updateCount.Name} ?? 0)");
+                    else if (IsComparedWithNull(access))
+                        Replace(access, access.Expression, e => $"{e}.Contents.OfType<UsageContent>().FirstOrDefault()");
                     break;
                 case ("OpenAI.Chat.ChatCompletion" or "OpenAI.Chat.StreamingChatCompletionUpdate", "FinishReason") when access is not null:
-                    if (IsComparedWithKnownReason(access)) Accept(access.Name);
+                    if (IsComparedWithKnownReason(access) || IsComparedWithNull(access)) Accept(access.Name);
+                    else if (access.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToString", Parent: InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } } reasonText && reasonText.Expression == access)
+                    {
+                        Accept(access.Name);
+                        Notes.Add((LineOf(access), "the finish reason now reads in lower case (stop, length, tool_calls, content_filter), as Microsoft.Extensions.AI names it."));
+                    }
                     break;
                 case ("OpenAI.Chat.ChatCompletion" or "OpenAI.Chat.StreamingChatCompletionUpdate", "Model") when access is not null:
                     Replace(access.Name, "ModelId");
@@ -105,6 +119,14 @@ internal sealed partial class ChatClientRewrite
         && (binary.Left == access ? binary.Right : binary.Left) is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "ChatFinishReason" } } other
         && FinishReasons.Contains(other.Name.Identifier.ValueText);
 
+    private static bool IsComparedWithNull(ExpressionSyntax access) => access.Parent switch
+    {
+        BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression or (int)SyntaxKind.NotEqualsExpression } binary =>
+            (binary.Left == access ? binary.Right : binary.Left) is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression },
+        IsPatternExpressionSyntax { Pattern: ConstantPatternSyntax { Expression: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } } or UnaryPatternSyntax { Pattern: ConstantPatternSyntax { Expression: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } } } } => true,
+        _ => false,
+    };
+
     // Content[0].Text -> Text; Content.ToString() -> Text; otherwise the text contents as a list.
     private void PlanContent(MemberAccessExpressionSyntax access, string owner)
     {
@@ -121,6 +143,21 @@ internal sealed partial class ChatClientRewrite
             Replace(call, receiver, r => $"{r}.Text");
             return;
         }
+        // Content.First().Text, Content.FirstOrDefault()?.Text: the text of the (only) text part.
+        if (access.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "First" or "FirstOrDefault" or "Single" or "SingleOrDefault", Parent: InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } first } linq
+            && linq.Expression == access)
+        {
+            if (first.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Text" } firstText && firstText.Expression == first)
+            {
+                Replace(firstText, receiver, r => $"{r}.Text");
+                return;
+            }
+            if (first.Parent is ConditionalAccessExpressionSyntax { WhenNotNull: MemberBindingExpressionSyntax { Name.Identifier.ValueText: "Text" } } conditional && conditional.Expression == first)
+            {
+                Replace(conditional, receiver, r => $"{r}.Text");
+                return;
+            }
+        }
         _needsLinq = true;
         Replace(access, receiver, owner == "OpenAI.Chat.ChatCompletion"
             ? r => $"{r}.Messages.SelectMany(m => m.Contents).OfType<TextContent>().ToList()"
@@ -131,7 +168,13 @@ internal sealed partial class ChatClientRewrite
     private bool IsTextPart(ExpressionSyntax expression)
     {
         if (expression is ElementAccessExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Content" or "ContentUpdate" } }) return true;
-        if (model.GetSymbolInfo(expression).Symbol is not ILocalSymbol local) return false;
+        var symbol = model.GetSymbolInfo(expression).Symbol;
+        // Content.Select(c => c.Text), ContentUpdate.Where(p => p.Kind == ...): the lambda's parameter is a part of a rewritten list.
+        if (symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } } parameter
+            && parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is ParameterSyntax { Parent: var lambdaOrList }
+            && (lambdaOrList as LambdaExpressionSyntax ?? lambdaOrList?.Parent as LambdaExpressionSyntax) is { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Content" or "ContentUpdate" } } } } } })
+            return true;
+        if (symbol is not ILocalSymbol local) return false;
         return local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is ForEachStatementSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Content" or "ContentUpdate" } };
     }
 

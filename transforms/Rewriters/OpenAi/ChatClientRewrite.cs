@@ -78,6 +78,7 @@ internal sealed partial class ChatClientRewrite(OpenAiChatToChatClient recipe, S
         PlanMembers();
         PlanErrors();
         PlanTypes();
+        CheckFlow();
         CheckCoverage();
         if (_edits.Count == 0) return;
         PlanUsings();
