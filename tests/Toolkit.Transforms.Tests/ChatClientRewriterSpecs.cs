@@ -35,6 +35,7 @@ public sealed class ChatClientRewriterSpecs(ChatReferencesFixture chat)
         { "ollama", "ollama" },
         { "streaming-usage", "anthropic" },
         { "reply-readers", "anthropic" },
+        { "sync-streaming", "anthropic" },
     };
 
     [Theory(Timeout = 60_000)]

@@ -222,6 +222,17 @@ internal sealed partial class ChatClientRewrite
 
     private string MapKey(ExpressionSyntax key) => MapLiterals(key, recipe.KeyVariables);
 
+    // OpenAI__ApiKey is the environment's spelling of the configuration key OpenAI:ApiKey, which the swap
+    // renames with its section: the variable follows (Anthropic__ApiKey).
+    private string? SectionVariable(string name)
+    {
+        if (recipe.Provider.KeyEnvironmentVariable is null) return null;
+        foreach (var old in new[] { "AzureOpenAI__", "OpenAI__" })
+            if (name.StartsWith(old, StringComparison.OrdinalIgnoreCase) && name.Length > old.Length)
+                return recipe.Provider.ConfigurationSection + "__" + name[old.Length..];
+        return null;
+    }
+
     private static ExpressionSyntax? Argument(BaseArgumentListSyntax? arguments, IMethodSymbol method, string parameterName)
     {
         if (arguments is null) return null;
@@ -250,7 +261,7 @@ internal sealed partial class ChatClientRewrite
         var text = expression.ToString();
         foreach (var literal in literals.OrderByDescending(l => l.SpanStart))
         {
-            if (!map.TryGetValue(literal.Token.ValueText, out var mapped))
+            if (!map.TryGetValue(literal.Token.ValueText, out var mapped) && (map != recipe.KeyVariables || SectionVariable(literal.Token.ValueText) is not { } section || (mapped = section) is null))
             {
                 unmapped?.Invoke(literal);
                 continue;

@@ -25,8 +25,31 @@ internal sealed partial class ChatClientRewrite
             }
             if (method.DeclaringSyntaxReferences.Length > 0 || IsOpenAiSymbol(method) || method.ContainingType?.Name == "OpenAIClientExtensions") continue;
             var parameter = Parameter(method, argument);
+            if (parameter is { Type.SpecialType: SpecialType.System_Object } && type.Name is "ChatCompletion")
+            {
+                // Ok(completion), JsonSerializer.Serialize(completion): it takes anything, and now gets a ChatResponse.
+                Notes.Add((LineOf(argument), $"`{Describe(argument.Expression)}` goes to `{callee}` as a ChatResponse instead of a ChatCompletion: what it turns into there (the JSON an API returns, its text) has a new shape."));
+                continue;
+            }
             if (parameter is null || !MentionsOpenAiType(parameter.Type)) continue;
             Unsupported.Add((LineOf(argument), $"`{Describe(argument.Expression)}` (an OpenAI {type.Name}) goes to `{method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}` from {method.ContainingAssembly?.Name}, which takes the OpenAI type, not an IChatClient: port this by hand."));
+        }
+    }
+
+    // value.Member(...) on an OpenAI chat value where Member does not bind (an extension from code that
+    // is not compiled here, such as a referenced project) or is a library extension taking the OpenAI type.
+    private void CheckReceivers()
+    {
+        foreach (var access in _root.DescendantNodes().OfType<MemberAccessExpressionSyntax>())
+        {
+            if (access.Expression is not ExpressionSyntax receiver || TypeOf(receiver) is not { } type || !IsOpenAiSymbol(type) || type.ContainingNamespace?.ToDisplayString() != "OpenAI.Chat") continue;
+            if (IsConsumed(access.Name)) continue;
+            var info = model.GetSymbolInfo(access);
+            if (info.Symbol is null && info.CandidateSymbols.Length == 0)
+                Unsupported.Add((LineOf(access), $"`{Describe(access)}` is called on an OpenAI {type.Name} but does not bind (an extension in code not compiled here, such as a referenced project's): port it by hand."));
+            else if (info.Symbol is IMethodSymbol { ReducedFrom: not null } extension && extension.DeclaringSyntaxReferences.Length == 0 && !IsOpenAiSymbol(extension)
+                && extension.ContainingType?.Name != "OpenAIClientExtensions" && extension.ContainingNamespace?.ToDisplayString() is not ("System" or "System.Linq" or "System.Collections.Generic"))
+                Unsupported.Add((LineOf(access), $"`{Describe(access)}` is a library extension ({extension.ContainingAssembly?.Name}) on the OpenAI {type.Name}, with no IChatClient counterpart the swap knows: port it by hand."));
         }
     }
 

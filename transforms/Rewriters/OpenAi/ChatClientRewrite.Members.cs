@@ -227,16 +227,17 @@ internal sealed partial class ChatClientRewrite
         foreach (var name in _root.DescendantNodes().OfType<SimpleNameSyntax>())
         {
             var text = name.Identifier.ValueText;
-            if (name.IsVar || !(text.Contains("Chat", StringComparison.Ordinal) || text is "ClientResult" or "AsyncCollectionResult")) continue; // cheap filter
+            if (name.IsVar || !(text.Contains("Chat", StringComparison.Ordinal) || text is "ClientResult" or "AsyncCollectionResult" or "CollectionResult")) continue; // cheap filter
             if (name.Ancestors().Any(a => a is UsingDirectiveSyntax) || IsConsumed(name)) continue;
             if (model.GetSymbolInfo(name).Symbol is not INamedTypeSymbol type) continue;
             var full = FullName(type);
             var node = name.Parent is QualifiedNameSyntax qualified && qualified.Right == name ? (SyntaxNode)qualified : name;
-            if (text is "ClientResult" or "AsyncCollectionResult" && name is GenericNameSyntax { TypeArgumentList.Arguments: [var argument] }
+            if (text is "ClientResult" or "AsyncCollectionResult" or "CollectionResult" && name is GenericNameSyntax { TypeArgumentList.Arguments: [var argument] }
                 && TypeOf(argument) is { } inner && FullName(inner) is var innerName)
             {
                 if (text == "ClientResult" && innerName == "OpenAI.Chat.ChatCompletion") Replace(node, "ChatResponse");
                 else if (text == "AsyncCollectionResult" && innerName == "OpenAI.Chat.StreamingChatCompletionUpdate") Replace(node, "IAsyncEnumerable<ChatResponseUpdate>");
+                else if (text == "CollectionResult" && innerName == "OpenAI.Chat.StreamingChatCompletionUpdate") Replace(node, "IEnumerable<ChatResponseUpdate>");
                 continue;
             }
             if (!Types.TryGetValue(full, out var mapped)) continue;

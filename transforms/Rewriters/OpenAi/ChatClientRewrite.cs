@@ -79,6 +79,7 @@ internal sealed partial class ChatClientRewrite(OpenAiChatToChatClient recipe, S
         PlanErrors();
         PlanTypes();
         CheckFlow();
+        CheckReceivers();
         CheckCoverage();
         if (_edits.Count == 0) return;
         PlanUsings();
