@@ -31,7 +31,7 @@ public sealed class SemanticsSpecs(AppReferencesFixture app)
     /// MSBuild finds them; a package no source serves leaves the rest restored, and says so. Nothing is
     /// written in the app or beside the repository.
     /// </summary>
-    [Fact(Timeout = 300_000)]
+    [Fact(Timeout = 600_000)]
     public async Task I_can_resolve_an_app_whose_package_versions_live_at_the_repository_root_even_with_a_package_no_source_serves()
     {
         using var outer = new TempDirectory("central-versions");

@@ -58,6 +58,7 @@ internal sealed partial class ChatClientRewrite
         {
             if (creation is ObjectCreationExpressionSyntax { Type: var type } && !type.ToString().EndsWith("Message", StringComparison.Ordinal)) continue; // cheap filter
             if (model.GetSymbolInfo(creation).Symbol is not IMethodSymbol { ContainingType: var messageType } constructor || FullName(messageType) is not { } full || !full.StartsWith("OpenAI.Chat.", StringComparison.Ordinal)) continue;
+            if (!messageType.Name.EndsWith("Message", StringComparison.Ordinal)) continue; // new() { Tools = ... } of options: their properties map one by one
             PlanMessage(creation, messageType.Name, constructor, creation.ArgumentList?.Arguments ?? default, creation.Initializer);
         }
         foreach (var invocation in _root.DescendantNodes().OfType<InvocationExpressionSyntax>())

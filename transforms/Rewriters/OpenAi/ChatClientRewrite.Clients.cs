@@ -19,7 +19,7 @@ internal sealed partial class ChatClientRewrite
         foreach (var creation in _root.DescendantNodes().OfType<BaseObjectCreationExpressionSyntax>())
         {
             if (creation is ObjectCreationExpressionSyntax { Type: var type } && !type.ToString().EndsWith("ChatClient", StringComparison.Ordinal)) continue; // cheap filter
-            if (model.GetSymbolInfo(creation).Symbol is not IMethodSymbol constructor || FullName(constructor.ContainingType) != ChatClientType) continue;
+            if (Constructor(creation) is not { } constructor || FullName(constructor.ContainingType) != ChatClientType) continue;
             CallSites++;
             var modelArgument = Argument(creation.ArgumentList, constructor, "model");
             var keyArgument = Argument(creation.ArgumentList, constructor, "apiKey") ?? KeyOfCredential(Argument(creation.ArgumentList, constructor, "credential"));
@@ -82,7 +82,7 @@ internal sealed partial class ChatClientRewrite
             BaseObjectCreationExpressionSyntax creation => creation,
             _ => CreationHeldBy(receiver, use),
         };
-        if (origin is null || model.GetSymbolInfo(origin).Symbol is not IMethodSymbol constructor)
+        if (origin is null || Constructor(origin) is not { } constructor)
         {
             var type = TypeOf(receiver)?.Name ?? "OpenAIClient";
             Unsupported.Add((LineOf(use), $"the ChatClient comes from `{Describe(use)}`, and `{receiver}` (an {type}) is created elsewhere (given to this code from outside): build the IChatClient where the {type} is created, by hand."));
@@ -121,6 +121,19 @@ internal sealed partial class ChatClientRewrite
         var timeout = options is null ? "" : ClientOptions(options, origin);
         if (timeout is null) return null;
         return (MapKey(key), timeout.Length == 0 ? null : timeout);
+    }
+
+    // The constructor a creation calls; when an argument does not bind (its type is in code not compiled
+    // here) the one overload taking a string key (or a credential) in its place, as the text is kept as it is.
+    private IMethodSymbol? Constructor(BaseObjectCreationExpressionSyntax creation)
+    {
+        var info = model.GetSymbolInfo(creation);
+        if (info.Symbol is IMethodSymbol bound) return bound;
+        var count = creation.ArgumentList?.Arguments.Count ?? 0;
+        var candidates = info.CandidateSymbols.OfType<IMethodSymbol>().Where(c => c.MethodKind == MethodKind.Constructor && c.Parameters.Length == count).ToList();
+        if (candidates.Select(c => c.ContainingType).Distinct(SymbolEqualityComparer.Default).Count() != 1) return null;
+        return candidates.FirstOrDefault(c => c.Parameters.FirstOrDefault()?.Type.SpecialType == SpecialType.System_String)
+            ?? candidates.FirstOrDefault(c => c.Parameters.FirstOrDefault()?.Name == "credential");
     }
 
     // A field or local of this file that holds `new OpenAIClient(...)`: its one creation, and its

@@ -25,7 +25,7 @@ internal sealed partial class ChatClientRewrite
             }
             if (method.DeclaringSyntaxReferences.Length > 0 || IsOpenAiSymbol(method) || method.ContainingType?.Name == "OpenAIClientExtensions") continue;
             var parameter = Parameter(method, argument);
-            if (parameter is { Type.SpecialType: SpecialType.System_Object } && type.Name is "ChatCompletion")
+            if (parameter is { Type.SpecialType: SpecialType.System_Object } && IsCompletion(type))
             {
                 // Ok(completion), JsonSerializer.Serialize(completion): it takes anything, and now gets a ChatResponse.
                 Notes.Add((LineOf(argument), $"`{Describe(argument.Expression)}` goes to `{callee}` as a ChatResponse instead of a ChatCompletion: what it turns into there (the JSON an API returns, its text) has a new shape."));
@@ -54,7 +54,11 @@ internal sealed partial class ChatClientRewrite
     }
 
     private static bool IsChatValue(ITypeSymbol type) =>
-        FullName(type) is ChatClientType or OpenAiClientType or AzureClientType || (type.ContainingNamespace?.ToDisplayString() == "OpenAI.Chat" && type.TypeKind == TypeKind.Class);
+        FullName(type) is ChatClientType or OpenAiClientType or AzureClientType || IsCompletion(type) || (type.ContainingNamespace?.ToDisplayString() == "OpenAI.Chat" && type.TypeKind == TypeKind.Class);
+
+    // A ChatCompletion, or the ClientResult<ChatCompletion> a call returns: both become a ChatResponse.
+    private static bool IsCompletion(ITypeSymbol type) =>
+        FullName(type) == "OpenAI.Chat.ChatCompletion" || type is INamedTypeSymbol { Name: "ClientResult", TypeArguments: [var inner] } && FullName(inner) == "OpenAI.Chat.ChatCompletion";
 
     // The parameter as declared (List<T>.Add's T, not ChatMessage), by name or by position.
     private static IParameterSymbol? Parameter(IMethodSymbol method, ArgumentSyntax argument)

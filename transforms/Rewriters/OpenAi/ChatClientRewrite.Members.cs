@@ -99,8 +99,11 @@ internal sealed partial class ChatClientRewrite
                 case ("OpenAI.Chat.ChatToolCall", "FunctionArguments") when access is not null:
                     Replace(access, access.Expression, e => $"BinaryData.FromObjectAsJson({e}.Arguments)");
                     break;
-                case ("OpenAI.Chat.ChatMessageContentPart", "Text") when access is not null && IsTextPart(access.Expression):
-                    Accept(access.Name);
+                case ("OpenAI.Chat.ChatMessageContentPart", "Text") when access is not null:
+                    // A part of a rewritten Content list is a TextContent; any other part is an AIContent, whose
+                    // text is there only when it is a TextContent (an image part's Text was null too).
+                    if (IsTextPart(access.Expression)) Accept(access.Name);
+                    else Replace(access, access.Expression, e => $"({e} as TextContent)?.Text");
                     break;
             }
         }
