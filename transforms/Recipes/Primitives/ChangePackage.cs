@@ -85,13 +85,14 @@ public sealed partial class ChangePackage : IRecipe
     // to replace, but the ported code needs the new package, added to the project beside its others.
     private void AddToProject(SourceSet sources)
     {
-        if (_version is null) return;
+        if (_version is null || _addWhenUsedBy is null) return;
         var projects = sources.PathsEndingWith(".csproj").ToList();
         if (projects.Count != 1) return;
         var path = projects[0];
         var text = sources.Read(path);
         var elements = PackageElement().Matches(text).Where(m => m.Value.StartsWith("<PackageReference", StringComparison.OrdinalIgnoreCase)).ToList();
         var present = elements.Select(m => m.Groups["id"].Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (present.Contains(_to)) return; // the project has it: its companions are its own business
         var wanted = new[] { (Id: _to, Version: _version) }.Concat(_alongWith.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => (Id: a.Key, Version: a.Value)))
             .Where(p => !present.Contains(p.Id)).ToList();
         if (wanted.Count == 0) return;
@@ -115,7 +116,9 @@ public sealed partial class ChangePackage : IRecipe
     private static string LineBreakAndIndent(string text, int index)
     {
         var lineStart = text.LastIndexOf('\n', Math.Max(0, index - 1)) + 1;
-        return "\n" + text[lineStart..index];
+        var prefix = text[lineStart..index];
+        // An element that shares its line with others (a one-line project) gets its neighbour on the same line.
+        return prefix.Trim().Length > 0 ? " " : "\n" + prefix;
     }
 
     private static string Rewrite(Match element, string to, string? version)
