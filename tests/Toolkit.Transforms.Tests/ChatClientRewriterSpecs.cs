@@ -33,6 +33,9 @@ public sealed class ChatClientRewriterSpecs(ChatReferencesFixture chat)
         { "blocked", "anthropic" },
         { "root-client", "anthropic" },
         { "ollama", "ollama" },
+        { "streaming-usage", "anthropic" },
+        { "reply-readers", "anthropic" },
+        { "sync-streaming", "anthropic" },
     };
 
     [Theory(Timeout = 60_000)]
@@ -64,6 +67,39 @@ public sealed class ChatClientRewriterSpecs(ChatReferencesFixture chat)
         var build = await ExampleApp.BuildAsync(app.Path);
 
         Assert.True(build.Succeeded, build.StandardOutput + build.StandardError);
+    }
+
+    /// <summary>
+    /// A ChatClient handed to code that does not bind (its package was not restored) or to a library
+    /// method that takes the OpenAI type: nothing is ported, and the step names the call.
+    /// </summary>
+    [Fact(Timeout = 60_000)]
+    public async Task I_can_rely_on_the_port_to_leave_a_client_handed_to_unknown_code_alone()
+    {
+        await Task.Yield();
+        var files = new Dictionary<string, string>
+        {
+            ["Plugin.cs"] = """
+                using OpenAI.Chat;
+
+                namespace ChatApp;
+
+                public static class Plugin
+                {
+                    public static void Register(object kernel)
+                    {
+                        var chat = new ChatClient("gpt-4o-mini", "key");
+                        Missing.Connector.Use(kernel, chat);
+                    }
+                }
+                """,
+        };
+
+        var result = RecipeFixture.Run(Port(), files, chat.References);
+
+        Assert.Empty(result.Edits);
+        Assert.Contains(result.ManualSteps, s => s.RelativePath == "Plugin.cs" && s.Line == 10
+            && s.Reason.Contains("`chat` (an OpenAI ChatClient) goes to `Missing.Connector.Use`, which did not bind", StringComparison.Ordinal));
     }
 
     [Fact(Timeout = 60_000)]

@@ -18,6 +18,18 @@ public sealed class RecipeSpecs(AppReferencesFixture app)
     public Task I_can_swap_a_centrally_managed_package_and_am_told_when_the_new_one_is_already_there() => Task.Run(() =>
         RecipeFixture.Verify(RecipeFixture.Recipe(ChangePackage.RecipeName, new Dictionary<string, string> { ["from"] = "OpenAI", ["to"] = "Anthropic.SDK", ["version"] = "5.0.0" }), "ChangePackage/central", null));
 
+    private static IRecipe AddWhenPorted() => RecipeFixture.Recipe(ChangePackage.RecipeName,
+        new Dictionary<string, string> { ["from"] = "OpenAI", ["to"] = "Anthropic", ["version"] = "13.14.0", ["keepWhileUsedBy"] = "OpenAI", ["addWhenUsedBy"] = "Anthropic" },
+        new Dictionary<string, IReadOnlyDictionary<string, string>> { ["alongWith"] = new Dictionary<string, string> { ["Microsoft.Extensions.AI"] = "10.11.0" } });
+
+    [Fact(Timeout = 60_000)]
+    public Task I_can_get_the_new_package_added_when_the_old_one_came_in_through_another_package() => Task.Run(() =>
+        RecipeFixture.Verify(AddWhenPorted(), "ChangePackage/transitive", null));
+
+    [Fact(Timeout = 60_000)]
+    public Task I_can_get_the_new_package_added_with_a_version_override_under_central_package_management() => Task.Run(() =>
+        RecipeFixture.Verify(AddWhenPorted(), "ChangePackage/transitive-central", null));
+
     [Fact(Timeout = 60_000)]
     public Task I_can_rely_on_a_package_swap_to_leave_packages_with_a_similar_name_alone() => Task.Run(() =>
         RecipeFixture.Verify(RecipeFixture.Recipe(ChangePackage.RecipeName, OpenAiToAnthropic), "ChangePackage/unrelated", null));

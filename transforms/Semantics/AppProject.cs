@@ -18,6 +18,9 @@ public sealed record AppProject(string ProjectPath, string Sdk, string TargetFra
         "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging",
     ];
 
+    /// <summary>The framework without its platform (<c>net8.0</c> for <c>net8.0-windows</c>): what the reference packs are named for.</summary>
+    public string BaseTargetFramework => TargetFramework.Split('-')[0];
+
     /// <summary>True for <c>Microsoft.NET.Sdk.Web</c> apps (they also reference ASP.NET Core).</summary>
     public bool IsWeb => Sdk.Equals("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase);
 

@@ -11,6 +11,12 @@ public sealed record AppReferences(IReadOnlyList<string> AssemblyPaths, IReadOnl
 {
     private IReadOnlyList<MetadataReference>? _references;
 
+    /// <summary>
+    /// What the restore could not bring, in words for a plan (packages the sources refuse, project
+    /// references, a Windows-only target); empty when everything resolved. Code using those does not bind.
+    /// </summary>
+    public IReadOnlyList<string> Missing { get; init; } = [];
+
     /// <summary>Roslyn references for <see cref="AssemblyPaths"/> (created once).</summary>
     public IReadOnlyList<MetadataReference> MetadataReferences =>
         _references ??= AssemblyPaths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();

@@ -59,8 +59,7 @@ public abstract class RecipeSwap : ISwap
             }
             catch (InvalidDataException e)
             {
-                // The scratch restore folder has a random name: without it the plan stays the same from run to run.
-                unresolved = System.Text.RegularExpressions.Regex.Replace(e.Message, @"\S*toolkit-restore-[^/\\\s]+[/\\]", "");
+                unresolved = e.Message; // names the app's files, never the scratch restore folder, so plans repeat
             }
             catch (Toolkit.Core.Processes.ProcessNotFoundException e)
             {
@@ -68,9 +67,13 @@ public abstract class RecipeSwap : ISwap
             }
         }
         var sources = new SourceSet(files, references, options);
+        var projectFile = files.Keys.FirstOrDefault(p => p.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)) ?? ".";
         if (unresolved is not null)
-            sources.AddManualStep(files.Keys.FirstOrDefault(p => p.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)) ?? ".", 1,
-                $"the app's references could not be resolved, so C# code was not rewritten ({unresolved}).");
+            sources.AddManualStep(projectFile, 1, $"the app's references could not be resolved, so C# code was not rewritten ({unresolved}).");
+        else if (references is { Missing.Count: > 0 })
+            sources.AddManualStep(projectFile, 1,
+                $"the app's references resolved only in part: {string.Join("; ", references.Missing)}. Only code whose symbols bind was rewritten; " +
+                "code using what is missing was left as it is, and the build after apply needs the missing parts.");
         RecipeCatalog.Default.Create(RecipeName).Run(sources);
         return sources.ToResult();
     }

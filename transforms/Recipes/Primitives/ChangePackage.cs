@@ -53,6 +53,7 @@ public sealed partial class ChangePackage : IRecipe
     {
         if (_addWhenUsedBy is not null && HalfMigrationGuard.StillUsed(sources, _addWhenUsedBy) is null) return; // nothing was migrated to it
         var stillUsed = _keepWhileUsedBy is not null && HalfMigrationGuard.StillUsed(sources, _keepWhileUsedBy) is not null;
+        var replaced = false;
         foreach (var path in sources.PathsEndingWith(".csproj").Concat(sources.PathsEndingWith("Directory.Packages.props")).ToList())
         {
             var text = sources.Read(path);
@@ -60,6 +61,7 @@ public sealed partial class ChangePackage : IRecipe
             var elements = PackageElement().Matches(text);
             var from = elements.Where(m => m.Groups["id"].Value.Equals(_from, StringComparison.OrdinalIgnoreCase)).ToList();
             if (from.Count == 0) continue;
+            replaced = true;
             if (elements.Any(m => m.Groups["id"].Value.Equals(_to, StringComparison.OrdinalIgnoreCase)))
             {
                 sources.AddManualStep(path, TextLines.LineOf(text, from[0].Index),
@@ -76,12 +78,47 @@ public sealed partial class ChangePackage : IRecipe
                 sources.AddManualStep(path, TextLines.LineOf(text, from[0].Index),
                     $"{_from} was kept beside {_to} because code still uses the {_keepWhileUsedBy} namespace: remove it once that code is ported.");
         }
+        if (!replaced && _addWhenUsedBy is not null) AddToProject(sources);
+    }
+
+    // The old package came in through another one (OpenAI through a Semantic Kernel connector): nothing
+    // to replace, but the ported code needs the new package, added to the project beside its others.
+    private void AddToProject(SourceSet sources)
+    {
+        if (_version is null || _addWhenUsedBy is null) return;
+        var projects = sources.PathsEndingWith(".csproj").ToList();
+        if (projects.Count != 1) return;
+        var path = projects[0];
+        var text = sources.Read(path);
+        var elements = PackageElement().Matches(text).Where(m => m.Value.StartsWith("<PackageReference", StringComparison.OrdinalIgnoreCase)).ToList();
+        var present = elements.Select(m => m.Groups["id"].Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (present.Contains(_to)) return; // the project has it: its companions are its own business
+        var wanted = new[] { (Id: _to, Version: _version) }.Concat(_alongWith.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => (Id: a.Key, Version: a.Value)))
+            .Where(p => !present.Contains(p.Id)).ToList();
+        if (wanted.Count == 0) return;
+        // Central package management (references without a version): the version goes in VersionOverride.
+        var central = elements.Count > 0 && elements.All(m => !VersionAttribute().IsMatch(m.Value) && !m.Value.Contains("VersionOverride", StringComparison.OrdinalIgnoreCase));
+        string Element(string id, string version) => $"<PackageReference Include=\"{id}\" {(central ? "VersionOverride" : "Version")}=\"{version}\" />";
+        if (elements.Count > 0)
+        {
+            var last = elements[^1];
+            var end = last.Value.EndsWith("/>", StringComparison.Ordinal) ? last.Index + last.Length : text.IndexOf("</PackageReference>", last.Index, StringComparison.OrdinalIgnoreCase) is var close and >= 0 ? close + "</PackageReference>".Length : -1;
+            if (end < 0) return;
+            var indent = LineBreakAndIndent(text, last.Index);
+            sources.Write(path, text[..end] + string.Concat(wanted.Select(p => indent + Element(p.Id, p.Version))) + text[end..]);
+            return;
+        }
+        var projectEnd = text.LastIndexOf("</Project>", StringComparison.OrdinalIgnoreCase);
+        if (projectEnd < 0) return;
+        sources.Write(path, text[..projectEnd] + "  <ItemGroup>\n" + string.Concat(wanted.Select(p => "    " + Element(p.Id, p.Version) + "\n")) + "  </ItemGroup>\n" + text[projectEnd..]);
     }
 
     private static string LineBreakAndIndent(string text, int index)
     {
         var lineStart = text.LastIndexOf('\n', Math.Max(0, index - 1)) + 1;
-        return "\n" + text[lineStart..index];
+        var prefix = text[lineStart..index];
+        // An element that shares its line with others (a one-line project) gets its neighbour on the same line.
+        return prefix.Trim().Length > 0 ? " " : "\n" + prefix;
     }
 
     private static string Rewrite(Match element, string to, string? version)

@@ -24,14 +24,8 @@ internal sealed partial class ChatClientRewrite
             var name = method.Name switch
             {
                 "CompleteChatAsync" or "CompleteChat" => "GetResponseAsync",
-                "CompleteChatStreamingAsync" => "GetStreamingResponseAsync",
-                _ => null,
+                _ => "GetStreamingResponseAsync",
             };
-            if (name is null)
-            {
-                Unsupported.Add((LineOf(invocation), $"`{Describe(invocation)}` streams synchronously, which IChatClient does not: make the caller async and use GetStreamingResponseAsync."));
-                continue;
-            }
             var arguments = invocation.ArgumentList.Arguments;
             var kept = new List<SyntaxNode> { access.Expression };
             Func<string[], string> list;
@@ -49,8 +43,10 @@ internal sealed partial class ChatClientRewrite
                 list = k => k[1][1..^1];
             }
             var sync = method.Name == "CompleteChat";
+            var syncStreaming = method.Name == "CompleteChatStreaming";
             if (sync) Notes.Add((LineOf(invocation), "IChatClient has no synchronous call: this waits on GetResponseAsync; make the caller async when you can."));
-            Replace(invocation, kept, k => $"{k[0]}.{name}({list(k)})" + (sync ? ".GetAwaiter().GetResult()" : ""));
+            if (syncStreaming) Notes.Add((LineOf(invocation), "IChatClient streams only asynchronously: this enumerates GetStreamingResponseAsync blocking (ToBlockingEnumerable); make the caller async when you can."));
+            Replace(invocation, kept, k => $"{k[0]}.{name}({list(k)})" + (sync ? ".GetAwaiter().GetResult()" : syncStreaming ? ".ToBlockingEnumerable()" : ""));
         }
     }
 
@@ -62,6 +58,7 @@ internal sealed partial class ChatClientRewrite
         {
             if (creation is ObjectCreationExpressionSyntax { Type: var type } && !type.ToString().EndsWith("Message", StringComparison.Ordinal)) continue; // cheap filter
             if (model.GetSymbolInfo(creation).Symbol is not IMethodSymbol { ContainingType: var messageType } constructor || FullName(messageType) is not { } full || !full.StartsWith("OpenAI.Chat.", StringComparison.Ordinal)) continue;
+            if (!messageType.Name.EndsWith("Message", StringComparison.Ordinal)) continue; // new() { Tools = ... } of options: their properties map one by one
             PlanMessage(creation, messageType.Name, constructor, creation.ArgumentList?.Arguments ?? default, creation.Initializer);
         }
         foreach (var invocation in _root.DescendantNodes().OfType<InvocationExpressionSyntax>())

@@ -19,7 +19,7 @@ internal sealed partial class ChatClientRewrite
         foreach (var creation in _root.DescendantNodes().OfType<BaseObjectCreationExpressionSyntax>())
         {
             if (creation is ObjectCreationExpressionSyntax { Type: var type } && !type.ToString().EndsWith("ChatClient", StringComparison.Ordinal)) continue; // cheap filter
-            if (model.GetSymbolInfo(creation).Symbol is not IMethodSymbol constructor || FullName(constructor.ContainingType) != ChatClientType) continue;
+            if (Constructor(creation) is not { } constructor || FullName(constructor.ContainingType) != ChatClientType) continue;
             CallSites++;
             var modelArgument = Argument(creation.ArgumentList, constructor, "model");
             var keyArgument = Argument(creation.ArgumentList, constructor, "apiKey") ?? KeyOfCredential(Argument(creation.ArgumentList, constructor, "credential"));
@@ -65,7 +65,12 @@ internal sealed partial class ChatClientRewrite
         // var chat = new OllamaApiClient(...) would hold the concrete type: keep it an IChatClient.
         if (creation.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Type.IsVar: true } } } && recipe.Provider == ChatProvider.Ollama)
             text = "(IChatClient)" + text;
-        Replace(creation, text);
+        // chat.AsIChatClient() (Microsoft.Extensions.AI.OpenAI), as DI helpers such as AddChatClient take it: the new client already is one.
+        SyntaxNode replaced = creation;
+        if (creation.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AsIChatClient", Parent: InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } asChat } adapter
+            && adapter.Expression == creation && model.GetSymbolInfo(asChat).Symbol is IMethodSymbol { ReturnType.Name: "IChatClient" })
+            replaced = asChat;
+        Replace(replaced, text);
         _createsClient = true;
     }
 
@@ -77,7 +82,7 @@ internal sealed partial class ChatClientRewrite
             BaseObjectCreationExpressionSyntax creation => creation,
             _ => CreationHeldBy(receiver, use),
         };
-        if (origin is null || model.GetSymbolInfo(origin).Symbol is not IMethodSymbol constructor)
+        if (origin is null || Constructor(origin) is not { } constructor)
         {
             var type = TypeOf(receiver)?.Name ?? "OpenAIClient";
             Unsupported.Add((LineOf(use), $"the ChatClient comes from `{Describe(use)}`, and `{receiver}` (an {type}) is created elsewhere (given to this code from outside): build the IChatClient where the {type} is created, by hand."));
@@ -116,6 +121,19 @@ internal sealed partial class ChatClientRewrite
         var timeout = options is null ? "" : ClientOptions(options, origin);
         if (timeout is null) return null;
         return (MapKey(key), timeout.Length == 0 ? null : timeout);
+    }
+
+    // The constructor a creation calls; when an argument does not bind (its type is in code not compiled
+    // here) the one overload taking a string key (or a credential) in its place, as the text is kept as it is.
+    private IMethodSymbol? Constructor(BaseObjectCreationExpressionSyntax creation)
+    {
+        var info = model.GetSymbolInfo(creation);
+        if (info.Symbol is IMethodSymbol bound) return bound;
+        var count = creation.ArgumentList?.Arguments.Count ?? 0;
+        var candidates = info.CandidateSymbols.OfType<IMethodSymbol>().Where(c => c.MethodKind == MethodKind.Constructor && c.Parameters.Length == count).ToList();
+        if (candidates.Select(c => c.ContainingType).Distinct(SymbolEqualityComparer.Default).Count() != 1) return null;
+        return candidates.FirstOrDefault(c => c.Parameters.FirstOrDefault()?.Type.SpecialType == SpecialType.System_String)
+            ?? candidates.FirstOrDefault(c => c.Parameters.FirstOrDefault()?.Name == "credential");
     }
 
     // A field or local of this file that holds `new OpenAIClient(...)`: its one creation, and its
@@ -165,6 +183,8 @@ internal sealed partial class ChatClientRewrite
     // endpoint and organization do not (another provider's endpoint); null when something else is set.
     private string? ClientOptions(ExpressionSyntax options, SyntaxNode client)
     {
+        // var options = new OpenAIClientOptions { ... }; new ChatClient(model, key, options): the local goes with the client.
+        if (options is IdentifierNameSyntax && LocalCreation(options) is { } held) options = held;
         var initializer = options switch
         {
             BaseObjectCreationExpressionSyntax { Initializer: var init } creation when IsType(creation, "OpenAI.OpenAIClientOptions") || IsType(creation, "Azure.AI.OpenAI.AzureOpenAIClientOptions") => init,
@@ -200,7 +220,31 @@ internal sealed partial class ChatClientRewrite
         return timeout;
     }
 
+    // The creation a local of this body holds when its only use is `use` (its declaration is then removed).
+    private BaseObjectCreationExpressionSyntax? LocalCreation(ExpressionSyntax use)
+    {
+        if (model.GetSymbolInfo(use).Symbol is not ILocalSymbol local
+            || local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: BaseObjectCreationExpressionSyntax creation } declarator
+            || declarator.Parent is not VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax statement }) return null;
+        var body = statement.Parent;
+        var uses = body?.DescendantNodes().OfType<IdentifierNameSyntax>().Count(i => i.Identifier.ValueText == local.Name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(i).Symbol, local));
+        if (uses != 1) return null;
+        if (!HasEdit(statement)) Remove(statement);
+        return creation;
+    }
+
     private string MapKey(ExpressionSyntax key) => MapLiterals(key, recipe.KeyVariables);
+
+    // OpenAI__ApiKey is the environment's spelling of the configuration key OpenAI:ApiKey, which the swap
+    // renames with its section: the variable follows (Anthropic__ApiKey).
+    private string? SectionVariable(string name)
+    {
+        if (recipe.Provider.KeyEnvironmentVariable is null) return null;
+        foreach (var old in new[] { "AzureOpenAI__", "OpenAI__" })
+            if (name.StartsWith(old, StringComparison.OrdinalIgnoreCase) && name.Length > old.Length)
+                return recipe.Provider.ConfigurationSection + "__" + name[old.Length..];
+        return null;
+    }
 
     private static ExpressionSyntax? Argument(BaseArgumentListSyntax? arguments, IMethodSymbol method, string parameterName)
     {
@@ -230,7 +274,7 @@ internal sealed partial class ChatClientRewrite
         var text = expression.ToString();
         foreach (var literal in literals.OrderByDescending(l => l.SpanStart))
         {
-            if (!map.TryGetValue(literal.Token.ValueText, out var mapped))
+            if (!map.TryGetValue(literal.Token.ValueText, out var mapped) && (map != recipe.KeyVariables || SectionVariable(literal.Token.ValueText) is not { } section || (mapped = section) is null))
             {
                 unmapped?.Invoke(literal);
                 continue;

@@ -65,9 +65,23 @@ internal sealed partial class ChatClientRewrite
                 case ("OpenAI.Chat.ChatCompletion", "Usage") when access is not null:
                     if (access.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "InputTokenCount" or "OutputTokenCount" or "TotalTokenCount" } count && count.Expression == access)
                         Replace(count, access.Expression, e => $"(int)({e}.Usage?.{count.Name} ?? 0)");
+                    else if (IsComparedWithNull(access)) Accept(access.Name); // ChatResponse.Usage is there too, and nullable
+                    break;
+                case ("OpenAI.Chat.StreamingChatCompletionUpdate", "Usage") when access is not null:
+                    // A streamed update carries its usage as a UsageContent (the last update, as with OpenAI).
+                    _needsLinq = true;
+                    if (access.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "InputTokenCount" or "OutputTokenCount" or "TotalTokenCount" } updateCount && updateCount.Expression == access)
+                        Replace(updateCount, access.Expression, e => $"(int)({e}.Contents.OfType<UsageContent>().FirstOrDefault()?.Details.{updateCount.Name} ?? 0)");
+                    else if (IsComparedWithNull(access))
+                        Replace(access, access.Expression, e => $"{e}.Contents.OfType<UsageContent>().FirstOrDefault()");
                     break;
                 case ("OpenAI.Chat.ChatCompletion" or "OpenAI.Chat.StreamingChatCompletionUpdate", "FinishReason") when access is not null:
-                    if (IsComparedWithKnownReason(access)) Accept(access.Name);
+                    if (IsComparedWithKnownReason(access) || IsComparedWithNull(access)) Accept(access.Name);
+                    else if (access.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToString", Parent: InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } } reasonText && reasonText.Expression == access)
+                    {
+                        Accept(access.Name);
+                        Notes.Add((LineOf(access), "the finish reason now reads in lower case (stop, length, tool_calls, content_filter), as Microsoft.Extensions.AI names it."));
+                    }
                     break;
                 case ("OpenAI.Chat.ChatCompletion" or "OpenAI.Chat.StreamingChatCompletionUpdate", "Model") when access is not null:
                     Replace(access.Name, "ModelId");
@@ -92,8 +106,11 @@ internal sealed partial class ChatClientRewrite
                 case ("OpenAI.Chat.ChatToolCall", "FunctionArguments") when access is not null:
                     Replace(access, access.Expression, e => $"BinaryData.FromObjectAsJson({e}.Arguments)");
                     break;
-                case ("OpenAI.Chat.ChatMessageContentPart", "Text") when access is not null && IsTextPart(access.Expression):
-                    Accept(access.Name);
+                case ("OpenAI.Chat.ChatMessageContentPart", "Text") when access is not null:
+                    // A part of a rewritten Content list is a TextContent; any other part is an AIContent, whose
+                    // text is there only when it is a TextContent (an image part's Text was null too).
+                    if (IsTextPart(access.Expression)) Accept(access.Name);
+                    else Replace(access, access.Expression, e => $"({e} as TextContent)?.Text");
                     break;
             }
         }
@@ -112,6 +129,14 @@ internal sealed partial class ChatClientRewrite
         && (binary.Left == access ? binary.Right : binary.Left) is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "ChatFinishReason" } } other
         && FinishReasons.Contains(other.Name.Identifier.ValueText);
 
+    private static bool IsComparedWithNull(ExpressionSyntax access) => access.Parent switch
+    {
+        BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression or (int)SyntaxKind.NotEqualsExpression } binary =>
+            (binary.Left == access ? binary.Right : binary.Left) is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression },
+        IsPatternExpressionSyntax { Pattern: ConstantPatternSyntax { Expression: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } } or UnaryPatternSyntax { Pattern: ConstantPatternSyntax { Expression: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } } } } => true,
+        _ => false,
+    };
+
     // Content[0].Text -> Text; Content.ToString() -> Text; otherwise the text contents as a list.
     private void PlanContent(MemberAccessExpressionSyntax access, string owner)
     {
@@ -128,6 +153,21 @@ internal sealed partial class ChatClientRewrite
             Replace(call, receiver, r => $"{r}.Text");
             return;
         }
+        // Content.First().Text, Content.FirstOrDefault()?.Text: the text of the (only) text part.
+        if (access.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "First" or "FirstOrDefault" or "Single" or "SingleOrDefault", Parent: InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } first } linq
+            && linq.Expression == access)
+        {
+            if (first.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Text" } firstText && firstText.Expression == first)
+            {
+                Replace(firstText, receiver, r => $"{r}.Text");
+                return;
+            }
+            if (first.Parent is ConditionalAccessExpressionSyntax { WhenNotNull: MemberBindingExpressionSyntax { Name.Identifier.ValueText: "Text" } } conditional && conditional.Expression == first)
+            {
+                Replace(conditional, receiver, r => $"{r}.Text");
+                return;
+            }
+        }
         _needsLinq = true;
         Replace(access, receiver, owner == "OpenAI.Chat.ChatCompletion"
             ? r => $"{r}.Messages.SelectMany(m => m.Contents).OfType<TextContent>().ToList()"
@@ -138,7 +178,13 @@ internal sealed partial class ChatClientRewrite
     private bool IsTextPart(ExpressionSyntax expression)
     {
         if (expression is ElementAccessExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Content" or "ContentUpdate" } }) return true;
-        if (model.GetSymbolInfo(expression).Symbol is not ILocalSymbol local) return false;
+        var symbol = model.GetSymbolInfo(expression).Symbol;
+        // Content.Select(c => c.Text), ContentUpdate.Where(p => p.Kind == ...): the lambda's parameter is a part of a rewritten list.
+        if (symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } } parameter
+            && parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is ParameterSyntax { Parent: var lambdaOrList }
+            && (lambdaOrList as LambdaExpressionSyntax ?? lambdaOrList?.Parent as LambdaExpressionSyntax) is { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Content" or "ContentUpdate" } } } } } })
+            return true;
+        if (symbol is not ILocalSymbol local) return false;
         return local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is ForEachStatementSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Content" or "ContentUpdate" } };
     }
 
@@ -191,16 +237,17 @@ internal sealed partial class ChatClientRewrite
         foreach (var name in _root.DescendantNodes().OfType<SimpleNameSyntax>())
         {
             var text = name.Identifier.ValueText;
-            if (name.IsVar || !(text.Contains("Chat", StringComparison.Ordinal) || text is "ClientResult" or "AsyncCollectionResult")) continue; // cheap filter
+            if (name.IsVar || !(text.Contains("Chat", StringComparison.Ordinal) || text is "ClientResult" or "AsyncCollectionResult" or "CollectionResult")) continue; // cheap filter
             if (name.Ancestors().Any(a => a is UsingDirectiveSyntax) || IsConsumed(name)) continue;
             if (model.GetSymbolInfo(name).Symbol is not INamedTypeSymbol type) continue;
             var full = FullName(type);
             var node = name.Parent is QualifiedNameSyntax qualified && qualified.Right == name ? (SyntaxNode)qualified : name;
-            if (text is "ClientResult" or "AsyncCollectionResult" && name is GenericNameSyntax { TypeArgumentList.Arguments: [var argument] }
+            if (text is "ClientResult" or "AsyncCollectionResult" or "CollectionResult" && name is GenericNameSyntax { TypeArgumentList.Arguments: [var argument] }
                 && TypeOf(argument) is { } inner && FullName(inner) is var innerName)
             {
                 if (text == "ClientResult" && innerName == "OpenAI.Chat.ChatCompletion") Replace(node, "ChatResponse");
                 else if (text == "AsyncCollectionResult" && innerName == "OpenAI.Chat.StreamingChatCompletionUpdate") Replace(node, "IAsyncEnumerable<ChatResponseUpdate>");
+                else if (text == "CollectionResult" && innerName == "OpenAI.Chat.StreamingChatCompletionUpdate") Replace(node, "IEnumerable<ChatResponseUpdate>");
                 continue;
             }
             if (!Types.TryGetValue(full, out var mapped)) continue;

@@ -78,6 +78,8 @@ internal sealed partial class ChatClientRewrite(OpenAiChatToChatClient recipe, S
         PlanMembers();
         PlanErrors();
         PlanTypes();
+        CheckFlow();
+        CheckReceivers();
         CheckCoverage();
         if (_edits.Count == 0) return;
         PlanUsings();

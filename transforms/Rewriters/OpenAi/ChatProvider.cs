@@ -20,6 +20,9 @@ public sealed record ChatProvider(string Id, IReadOnlyList<string> Namespaces, s
     /// <summary>OpenAI .NET 2.x through Microsoft.Extensions.AI.OpenAI: <c>new ChatClient(model, key).AsIChatClient()</c>.</summary>
     public static ChatProvider OpenAi { get; } = new("openai", ["OpenAI.Chat"], "System.ClientModel.ClientResultException", "OPENAI_API_KEY");
 
+    /// <summary>The configuration section the swaps rename the old provider's section to (<c>Anthropic</c>, <c>Ollama</c>, <c>OpenAI</c>).</summary>
+    public string ConfigurationSection => Id switch { "anthropic" => "Anthropic", "ollama" => "Ollama", _ => "OpenAI" };
+
     /// <summary>The provider named <paramref name="id"/>, or null.</summary>
     public static ChatProvider? Find(string id) => new[] { Anthropic, Ollama, OpenAi }.FirstOrDefault(p => p.Id == id);
 

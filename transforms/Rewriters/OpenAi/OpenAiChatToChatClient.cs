@@ -81,13 +81,16 @@ public sealed class OpenAiChatToChatClient : IRecipe
     {
         var paths = sources.CSharpFiles.Where(p => sources.Read(p).Contains("OpenAI", StringComparison.Ordinal)).ToList(); // cheap precondition
         if (paths.Count == 0) return;
-        if (!sources.HasSemantics)
+        // Without the OpenAI assembly nothing would bind, and unbound code is never rewritten.
+        var why = !sources.HasSemantics ? "the app's references could not be resolved"
+            : sources.SemanticModel(paths[0])!.Compilation.ReferencedAssemblyNames.All(a => a.Name != "OpenAI") ? "the OpenAI package is not among the references restored"
+            : null;
+        if (why is not null)
         {
             foreach (var path in paths)
             {
                 var text = sources.Read(path);
-                sources.AddManualStep(path, TextLines.LineOf(text, text.IndexOf("OpenAI", StringComparison.Ordinal)),
-                    "OpenAI code here was not ported because the app's references could not be resolved.");
+                sources.AddManualStep(path, TextLines.LineOf(text, text.IndexOf("OpenAI", StringComparison.Ordinal)), $"OpenAI code here was not ported because {why}.");
             }
             return;
         }
