@@ -1,3 +1,4 @@
+using Toolkit.Core.Processes;
 using System.Diagnostics;
 using Toolkit.Database.Tests.Engine;
 using Toolkit.Database.Tests.Isolation;
@@ -31,10 +32,8 @@ public sealed class KilledRunnerSpecs(PostgresServer server, ITestOutputHelper o
         var fingerprint = TenantFanOut.Fingerprint(new Toolkit.Database.Scripts.FolderScriptProvider(dir.Combine("db")).GetScripts());
         string[] args = ["db", "migrate", "--tenants", "--parallel", "2", "--no-backup", "--scripts", dir.Combine("db"), "--connection", admin];
 
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dir.Path };
-        foreach (var a in new[] { ToolkitCli.DllPath }.Concat(args)) info.ArgumentList.Add(a);
-        info.Environment["CI"] = "true";
-        using (var child = Process.Start(info)!)
+        await using (var child = ProcessRunner.Start(ProcessSpec.For("dotnet").WithArguments([ToolkitCli.DllPath, .. args])
+            .WithWorkingDirectory(dir.Path).WithEnvironment("CI", "true")))
         {
             var done = 0L;
             for (var i = 0; i < 2400 && done < 2 && !child.HasExited; i++)
@@ -43,8 +42,8 @@ public sealed class KilledRunnerSpecs(PostgresServer server, ITestOutputHelper o
                 done = await Db.CountAsync(admin, "SELECT count(*) FROM toolkit.script_journal WHERE script_name = '0006_slow_b.sql'");
             }
             Assert.False(child.HasExited, "the runner finished before it could be killed");
-            child.Kill(entireProcessTree: true);
-            await child.WaitForExitAsync();
+            child.Kill();
+            await child.WaitAsync();
         }
         // State rows and grants are written in batches: a tenant's journal rows say what it finished.
         var finishedBeforeKill = await Db.CountAsync(admin, "SELECT count(*) FROM toolkit.script_journal WHERE script_name = '0006_slow_b.sql'");

@@ -1,3 +1,4 @@
+using Toolkit.Core.Processes;
 using System.Diagnostics;
 using Toolkit.Stacks.Configuration;
 using Toolkit.Tenants.Onboarding;
@@ -71,18 +72,13 @@ public sealed class KilledOnboardingSpecs(PostgresServer server, ITestOutputHelp
     {
         var pidFile = Path.Combine(platform.Directory, ".toolkit", "tenants", "test-hook.pid");
         File.Delete(pidFile);
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = platform.Directory };
-        foreach (var a in new[] { ToolkitCli.DllPath, "tenants", "onboard", slug, "--name", "Tenant", "--plan", "growth", "--config", platform.ConfigPath, "--connection", platform.Admin })
-            info.ArgumentList.Add(a);
-        info.Environment["CI"] = "true";
-        info.Environment[OnboardingRunner.PauseAfterStep] = step;
-        using var child = Process.Start(info)!;
-        var stderr = child.StandardError.ReadToEndAsync();
+        await using var child = ProcessRunner.Start(ProcessSpec.For("dotnet")
+            .WithArguments(ToolkitCli.DllPath, "tenants", "onboard", slug, "--name", "Tenant", "--plan", "growth", "--config", platform.ConfigPath, "--connection", platform.Admin)
+            .WithWorkingDirectory(platform.Directory).WithEnvironment("CI", "true").WithEnvironment(OnboardingRunner.PauseAfterStep, step));
         for (var i = 0; i < 3600 && !File.Exists(pidFile) && !child.HasExited; i++) await Task.Delay(50);
-        // stderr is awaited only when the child has exited: a paused child never closes it.
-        if (child.HasExited) Assert.Fail($"the onboarding ended before step {step}: {await stderr}");
-        child.Kill(entireProcessTree: true);
-        await child.WaitForExitAsync();
+        if (child.HasExited) Assert.Fail($"the onboarding ended before step {step}: {(await child.Completion).StandardError}");
+        child.Kill();
+        await child.WaitAsync();
         output.WriteLine($"killed after {step}");
     }
 }
