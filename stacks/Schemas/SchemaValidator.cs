@@ -75,10 +75,13 @@ public sealed class SchemaValidator(SchemaSet schemas)
         return outputs;
     }
 
-    private FunctionSchema? Function(string token)
+    private FunctionSchema? Function(string token) => PackageOf(token)?.Functions.GetValueOrDefault(token);
+
+    // A function token names its package before the first colon (aws:index/getRegion:getRegion).
+    private PackageSchema? PackageOf(string token)
     {
         var colon = token.IndexOf(':', StringComparison.Ordinal);
-        return colon <= 0 ? null : schemas.Package(token[..colon])?.Functions.GetValueOrDefault(token);
+        return colon <= 0 ? null : schemas.Package(token[..colon]);
     }
 
     /// <summary>What a message is about, formatted only when there is an error (validation allocates nothing per resource otherwise).</summary>
@@ -153,8 +156,7 @@ public sealed class SchemaValidator(SchemaSet schemas)
         var at = Display(path);
         if (invoke.Provider is { } provider && !scope.Resources.Contains(provider))
             errors.Add(Diagnostic.Error(Codes.DanglingReference, $"{where}: the fn::invoke at '{at}' names provider '{provider}', which is not a resource of this program."));
-        var colon = invoke.Function.IndexOf(':', StringComparison.Ordinal);
-        var package = colon <= 0 ? null : schemas.Package(invoke.Function[..colon]);
+        var package = PackageOf(invoke.Function);
         if (package is null)
         {
             errors.Add(Diagnostic.Error(Codes.UnknownFunction,
@@ -193,16 +195,7 @@ public sealed class SchemaValidator(SchemaSet schemas)
     }
 
     /// <summary>The root names referenced by <c>${...}</c> in <paramref name="template"/> (<c>$${</c> is an escape).</summary>
-    public static IEnumerable<string> References(string template)
-    {
-        for (var at = template.IndexOf("${", StringComparison.Ordinal); at >= 0; at = template.IndexOf("${", at + 2, StringComparison.Ordinal))
-        {
-            if (at > 0 && template[at - 1] == '$') continue;
-            var end = at + 2;
-            while (end < template.Length && template[end] is not ('.' or '[' or '}')) end++;
-            yield return template[(at + 2)..end];
-        }
-    }
+    public static IEnumerable<string> References(string template) => ReferencedFields(template).Select(r => r.Root);
 
     private static string Join(string path, string key) => path.Length == 0 ? key : path + "." + key;
 
