@@ -87,8 +87,9 @@ public sealed class StackSynthesisRun
             if (file.Path == $"Pulumi.{program.StackName}.yaml")
             {
                 var existingPath = Path.Combine(directory, file.Path);
-                content = StackSettingsFile.Merge(program, File.Exists(existingPath) ? File.ReadAllText(existingPath) : null, existingPath);
-                unset = StackSettingsFile.Unset(program, content);
+                var stackFile = StackSettingsFile.Merge(program, File.Exists(existingPath) ? File.ReadAllText(existingPath) : null, existingPath);
+                content = stackFile.Content;
+                unset = StackSettingsFile.Unset(program, stackFile);
             }
             staged.WriteText(file.Path, content);
         }

@@ -17,15 +17,17 @@ public static class StackSettingsFile
     /// The stack file for <paramref name="program"/>, keeping what <paramref name="existing"/> holds outside the
     /// toolkit's keys; <paramref name="existingPath"/> names the file in errors.
     /// </summary>
-    public static string Merge(PulumiProgram program, string? existing, string existingPath)
+    public static StackFile Merge(PulumiProgram program, string? existing, string existingPath)
     {
-        if (string.IsNullOrWhiteSpace(existing)) return ProgramEmitter.StackFile(program);
+        var owned = program.Settings.ToDictionary(s => $"{program.ProjectName}:{s.Key}", s => (Value)new StringValue(s.Value), StringComparer.Ordinal);
+        StackFile Fresh() => new(ProgramEmitter.StackFile(program), owned.Keys.ToHashSet(StringComparer.Ordinal));
+        if (string.IsNullOrWhiteSpace(existing)) return Fresh();
         YamlMappingNode root;
         try
         {
             var stream = new YamlStream();
             stream.Load(new StringReader(existing));
-            if (stream.Documents.Count == 0) return ProgramEmitter.StackFile(program);
+            if (stream.Documents.Count == 0) return Fresh();
             root = stream.Documents[0].RootNode as YamlMappingNode
                 ?? throw new DiagnosticException(Diagnostic.Error("TK-SYNTH-STACKFILE", $"'{existingPath}' is not a mapping; move it away or fix it.", new SourceLocation(existingPath, 1, 1)));
         }
@@ -35,7 +37,6 @@ public static class StackSettingsFile
                 new SourceLocation(existingPath, (int)e.Start.Line, (int)e.Start.Column)));
         }
 
-        var owned = program.Settings.ToDictionary(s => $"{program.ProjectName}:{s.Key}", s => (Value)new StringValue(s.Value), StringComparer.Ordinal);
         var config = new SortedDictionary<string, Value>(StringComparer.Ordinal);
         foreach (var (key, value) in owned) config[key] = value;
         var others = new SortedDictionary<string, Value>(StringComparer.Ordinal);
@@ -53,28 +54,16 @@ public static class StackSettingsFile
         var yaml = new YamlWriter().Comment(ProgramEmitter.Header);
         foreach (var (key, value) in others) yaml.Entry(key, value);
         yaml.Entry("config", new MapValue(config.Select(kv => kv).ToList()));
-        return yaml.ToString();
+        return new StackFile(yaml.ToString(), config.Keys.ToHashSet(StringComparer.Ordinal));
     }
 
     /// <summary>
-    /// The config keys <paramref name="program"/> declares without a default that <paramref name="stackFile"/> (the
+    /// The config keys <paramref name="program"/> declares without a default that <paramref name="file"/> (the
     /// <c>Pulumi.STACK.yaml</c> as written) does not set either: what <c>pulumi up</c> would stop and ask for, in
     /// declaration order.
     /// </summary>
-    public static IReadOnlyList<ConfigDeclaration> Unset(PulumiProgram program, string stackFile)
-    {
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(stackFile));
-            if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root
-                && root.Children.TryGetValue(new YamlScalarNode("config"), out var config) && config is YamlMappingNode values)
-                foreach (var key in values.Children.Keys) if (((YamlScalarNode)key).Value is { } name) set.Add(name);
-        }
-        catch (YamlException) { } // the file was written by Merge; an unreadable one is reported there
-        return program.Config.Where(c => c.Default is null && !set.Contains($"{program.ProjectName}:{c.Key}") && !set.Contains(c.Key)).ToList();
-    }
+    public static IReadOnlyList<ConfigDeclaration> Unset(PulumiProgram program, StackFile file) =>
+        program.Config.Where(c => c.Default is null && !file.ConfigKeys.Contains($"{program.ProjectName}:{c.Key}") && !file.ConfigKeys.Contains(c.Key)).ToList();
 
     private static Value Convert(YamlNode node) => node switch
     {
@@ -84,3 +73,6 @@ public static class StackSettingsFile
         _ => new StringValue(""),
     };
 }
+
+/// <summary>A <c>Pulumi.STACK.yaml</c> as <see cref="StackSettingsFile.Merge"/> writes it: its text and the config keys it sets (<c>PROJECT:KEY</c>).</summary>
+public sealed record StackFile(string Content, IReadOnlySet<string> ConfigKeys);
