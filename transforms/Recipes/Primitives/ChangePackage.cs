@@ -14,6 +14,8 @@ public sealed partial class ChangePackage : IRecipe
     private readonly string? _keepWhileUsedBy;
     private readonly string? _addWhenUsedBy;
     private readonly IReadOnlyDictionary<string, string> _alongWith;
+    private readonly IReadOnlyDictionary<string, string> _bridges;
+    private readonly string? _bridgesWhenUsedBy;
 
     /// <summary>Configures the recipe from its options.</summary>
     public ChangePackage(RecipeArguments arguments)
@@ -24,6 +26,8 @@ public sealed partial class ChangePackage : IRecipe
         _keepWhileUsedBy = arguments.Optional("keepWhileUsedBy");
         _addWhenUsedBy = arguments.Optional("addWhenUsedBy");
         _alongWith = arguments.Map("alongWith");
+        _bridges = arguments.Map("bridges");
+        _bridgesWhenUsedBy = arguments.Optional("bridgesWhenUsedBy");
     }
 
     /// <inheritdoc/>
@@ -46,6 +50,8 @@ public sealed partial class ChangePackage : IRecipe
         new("keepWhileUsedBy", "Namespace of the old package: while a C# file still has a using directive for it, the new package is added beside the old one.", "OpenAI", Required: false),
         new("addWhenUsedBy", "Namespace of the new package: when no C# file uses it (the code was not migrated), nothing changes.", "Anthropic", Required: false),
         new("alongWith", "Packages added next to the new one, id to exact version.", "Microsoft.Extensions.AI=10.11.0", Required: false),
+        new("bridges", "Packages added next to the new one only while a C# file imports bridgesWhenUsedBy (ported code converting values back for code left on the old package), id to exact version.", "Microsoft.Extensions.AI.OpenAI=10.11.0", Required: false),
+        new("bridgesWhenUsedBy", "Namespace or type whose using directive (using static too) calls for the bridges.", "OpenAI.Chat.MicrosoftExtensionsAIChatExtensions", Required: false),
     ];
 
     /// <inheritdoc/>
@@ -53,6 +59,9 @@ public sealed partial class ChangePackage : IRecipe
     {
         if (_addWhenUsedBy is not null && HalfMigrationGuard.StillUsed(sources, _addWhenUsedBy) is null) return; // nothing was migrated to it
         var stillUsed = _keepWhileUsedBy is not null && HalfMigrationGuard.StillUsed(sources, _keepWhileUsedBy) is not null;
+        var alongWith = _bridgesWhenUsedBy is not null && _bridges.Count > 0 && HalfMigrationGuard.StillUsed(sources, _bridgesWhenUsedBy) is not null
+            ? _alongWith.Concat(_bridges.Where(b => !_alongWith.ContainsKey(b.Key))).ToDictionary(StringComparer.Ordinal)
+            : _alongWith;
         var replaced = false;
         foreach (var path in sources.PathsEndingWith(".csproj").Concat(sources.PathsEndingWith("Directory.Packages.props")).ToList())
         {
@@ -71,19 +80,19 @@ public sealed partial class ChangePackage : IRecipe
             var present = elements.Select(m => m.Groups["id"].Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
             var changed = PackageElement().Replace(text, m => !m.Groups["id"].Value.Equals(_from, StringComparison.OrdinalIgnoreCase) ? m.Value
                 : (stillUsed ? m.Value + LineBreakAndIndent(text, m.Index) + Rewrite(m, _to, _version) : Rewrite(m, _to, _version))
-                    + string.Concat(_alongWith.Where(a => !present.Contains(a.Key) && m.Value.EndsWith("/>", StringComparison.Ordinal)).OrderBy(a => a.Key, StringComparer.Ordinal)
+                    + string.Concat(alongWith.Where(a => !present.Contains(a.Key) && m.Value.EndsWith("/>", StringComparison.Ordinal)).OrderBy(a => a.Key, StringComparer.Ordinal)
                         .Select(a => LineBreakAndIndent(text, m.Index) + Rewrite(m, a.Key, a.Value))));
             sources.Write(path, changed);
             if (stillUsed)
                 sources.AddManualStep(path, TextLines.LineOf(text, from[0].Index),
                     $"{_from} was kept beside {_to} because code still uses the {_keepWhileUsedBy} namespace: remove it once that code is ported.");
         }
-        if (!replaced && _addWhenUsedBy is not null) AddToProject(sources);
+        if (!replaced && _addWhenUsedBy is not null) AddToProject(sources, alongWith);
     }
 
     // The old package came in through another one (OpenAI through a Semantic Kernel connector): nothing
     // to replace, but the ported code needs the new package, added to the project beside its others.
-    private void AddToProject(SourceSet sources)
+    private void AddToProject(SourceSet sources, IReadOnlyDictionary<string, string> alongWith)
     {
         if (_version is null || _addWhenUsedBy is null) return;
         var projects = sources.PathsEndingWith(".csproj").ToList();
@@ -93,7 +102,7 @@ public sealed partial class ChangePackage : IRecipe
         var elements = PackageElement().Matches(text).Where(m => m.Value.StartsWith("<PackageReference", StringComparison.OrdinalIgnoreCase)).ToList();
         var present = elements.Select(m => m.Groups["id"].Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
         if (present.Contains(_to)) return; // the project has it: its companions are its own business
-        var wanted = new[] { (Id: _to, Version: _version) }.Concat(_alongWith.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => (Id: a.Key, Version: a.Value)))
+        var wanted = new[] { (Id: _to, Version: _version) }.Concat(alongWith.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => (Id: a.Key, Version: a.Value)))
             .Where(p => !present.Contains(p.Id)).ToList();
         if (wanted.Count == 0) return;
         // Central package management (references without a version): the version goes in VersionOverride.

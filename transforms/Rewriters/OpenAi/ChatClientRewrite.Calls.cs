@@ -46,7 +46,8 @@ internal sealed partial class ChatClientRewrite
             var syncStreaming = method.Name == "CompleteChatStreaming";
             if (sync) Notes.Add((LineOf(invocation), "IChatClient has no synchronous call: this waits on GetResponseAsync; make the caller async when you can."));
             if (syncStreaming) Notes.Add((LineOf(invocation), "IChatClient streams only asynchronously: this enumerates GetStreamingResponseAsync blocking (ToBlockingEnumerable); make the caller async when you can."));
-            Replace(invocation, kept, k => $"{k[0]}.{name}({list(k)})" + (sync ? ".GetAwaiter().GetResult()" : syncStreaming ? ".ToBlockingEnumerable()" : ""));
+            var bridge = name == "GetStreamingResponseAsync" ? BridgeOf(invocation) : "";
+            Replace(invocation, kept, k => $"{k[0]}.{name}({list(k)})" + bridge + (sync ? ".GetAwaiter().GetResult()" : syncStreaming ? ".ToBlockingEnumerable()" : ""));
         }
     }
 
@@ -101,11 +102,8 @@ internal sealed partial class ChatClientRewrite
                     Replace(invocation, description is null ? [schemaJson, schemaName] : [schemaJson, schemaName, description],
                         k => $"ChatResponseFormat.ForJsonSchema({schemaElement(k[0])}, {k[1]}{(k.Length > 2 ? ", " + k[2] : "")})");
                     break;
-                case ("ChatTool", "CreateFunctionTool") when arguments.Count == 3 && Argument(invocation.ArgumentList, method, "functionParameters") is { } parameters
-                    && Argument(invocation.ArgumentList, method, "functionName") is { } functionName && Argument(invocation.ArgumentList, method, "functionDescription") is { } functionDescription:
-                    var (parametersJson, parametersElement) = JsonElementOf(parameters);
-                    Replace(invocation, [functionName, functionDescription, parametersJson],
-                        k => $"AIFunctionFactory.CreateDeclaration({k[0]}, {k[1]}, {parametersElement(k[2])})");
+                case ("ChatTool", "CreateFunctionTool"):
+                    PlanFunctionTool(invocation, method);
                     break;
                 case ("ChatToolChoice", "CreateAutoChoice"):
                     Replace(invocation, "ChatToolMode.Auto");

@@ -42,7 +42,17 @@ internal sealed partial class ChatClientRewrite
         foreach (var invocation in _root.DescendantNodes().OfType<InvocationExpressionSyntax>())
         {
             if (invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetChatClient" } access) continue; // cheap filter
-            if (model.GetSymbolInfo(invocation).Symbol is not IMethodSymbol method) continue;
+            if (model.GetSymbolInfo(invocation).Symbol is not IMethodSymbol method)
+            {
+                // GetChatClient(model?.ModelId) with the model from a package that is not restored: where the model comes from is unknown.
+                if (model.GetSymbolInfo(invocation).CandidateSymbols.Any(IsChatSymbol) && invocation.ArgumentList.Arguments.FirstOrDefault(a => TypeOf(a.Expression) is null or IErrorTypeSymbol) is { } unbound)
+                {
+                    CallSites++;
+                    Unsupported.Add((LineOf(invocation), $"`{Describe(invocation)}` takes its model from `{Describe(unbound.Expression)}`, which does not bind (its package or project is not among the references restored), so the model the {recipe.Provider.Id} client should use is not known: build the IChatClient by hand, or restore it and plan again."));
+                    Accept(access.Name);
+                }
+                continue;
+            }
             CallSites++;
             var modelArgument = Argument(invocation.ArgumentList, method, "model") ?? Argument(invocation.ArgumentList, method, "deploymentName");
             if (modelArgument is null)

@@ -242,6 +242,7 @@ internal sealed partial class ChatClientRewrite
             if (model.GetSymbolInfo(name).Symbol is not INamedTypeSymbol type) continue;
             var full = FullName(type);
             var node = name.Parent is QualifiedNameSyntax qualified && qualified.Right == name ? (SyntaxNode)qualified : name;
+            if (PlanBridgedType(name, node, type)) continue;
             if (text is "ClientResult" or "AsyncCollectionResult" or "CollectionResult" && name is GenericNameSyntax { TypeArgumentList.Arguments: [var argument] }
                 && TypeOf(argument) is { } inner && FullName(inner) is var innerName)
             {

@@ -77,8 +77,11 @@ internal sealed partial class ChatClientRewrite(OpenAiChatToChatClient recipe, S
         PlanMessages();
         PlanMembers();
         PlanErrors();
+        PlanFinishReasonPatterns();
+        PlanRolePatterns();
         PlanTypes();
         CheckFlow();
+        CheckBridges();
         CheckReceivers();
         CheckCoverage();
         if (_edits.Count == 0) return;
@@ -137,7 +140,7 @@ internal sealed partial class ChatClientRewrite(OpenAiChatToChatClient recipe, S
         foreach (var edit in inner)
         {
             var start = edit.Range.Start - node.SpanStart;
-            text = text[..start] + RenderNode(edit.Node) + text[(start + edit.Range.Length)..];
+            text = text[..start] + RenderEdit(edit) + text[(start + edit.Range.Length)..];
         }
         return text;
     }
@@ -156,21 +159,25 @@ internal sealed partial class ChatClientRewrite(OpenAiChatToChatClient recipe, S
                 Unsupported.Add((LineOf(top[i].Node), "two rewrites of OpenAI code overlap here: port it by hand."));
         if (Unsupported.Count > 0) return;
         foreach (var edit in top)
-            Changes.Add(new TextChange(edit.Range, edit.Span is null ? RenderNode(edit.Node) : edit.Template([])));
+            Changes.Add(new TextChange(edit.Range, RenderEdit(edit)));
     }
+
+    // An edit of a node renders the node; one of a span (a line removed, labels replaced) renders its template.
+    private string RenderEdit(Edit edit) => edit.Span is null ? RenderNode(edit.Node) : edit.Template(edit.Kept.Select(RenderNode).ToArray());
 
     private void PlanUsings()
     {
         var directives = _root.DescendantNodes().OfType<UsingDirectiveSyntax>().Where(u => u.GlobalKeyword == default).ToList();
-        var present = directives.Select(u => u.NamespaceOrType.ToString()).ToHashSet(StringComparer.Ordinal);
+        var present = directives.Select(u => (u.StaticKeyword == default ? "" : "static ") + u.NamespaceOrType).ToHashSet(StringComparer.Ordinal);
         var wanted = new List<string> { "Microsoft.Extensions.AI" };
+        if (_bridged) wanted.Add("static " + StreamingBridges.Extensions);
         if (_createsClient) wanted.AddRange(recipe.Provider.Namespaces);
         var position = _root.DescendantNodes().OfType<MemberDeclarationSyntax>().FirstOrDefault()?.SpanStart ?? 0;
         if (_needsLinq && model.LookupNamespacesAndTypes(position, name: "Enumerable").All(s => s.ToDisplayString() != "System.Linq.Enumerable"))
             wanted.Add("System.Linq");
         // A directive of the replaced SDKs goes unless a name left in the file still needs it (the parts that stay).
         var removable = directives.Where(u => u.Alias is null && u.StaticKeyword == default && IsReplacedNamespace(u.NamespaceOrType.ToString())
-            && !StillNeeded(u.NamespaceOrType.ToString())).ToList();
+            && !DeclaredInApp(u) && !StillNeeded(u.NamespaceOrType.ToString())).ToList();
         var add = wanted.Distinct().Where(w => !present.Contains(w)).Order(StringComparer.Ordinal).ToList();
         if (removable.Count == 0)
         {
@@ -198,13 +205,17 @@ internal sealed partial class ChatClientRewrite(OpenAiChatToChatClient recipe, S
         foreach (var name in _root.DescendantNodes().OfType<SimpleNameSyntax>())
         {
             if (name.IsVar || name.Ancestors().Any(a => a is UsingDirectiveSyntax) || IsConsumed(name)) continue;
-            if (ns != "Azure" && !openAiNames.CouldBind(name)) continue; // only OpenAI names can need an OpenAI namespace
+            if (!ns.StartsWith("Azure", StringComparison.Ordinal) && !openAiNames.CouldBind(name)) continue; // only OpenAI names can need an OpenAI namespace (the names lists OpenAI's, not Azure's)
             var symbol = model.GetSymbolInfo(name).Symbol;
             var type = symbol as INamedTypeSymbol ?? (symbol is IMethodSymbol { IsExtensionMethod: true } or IMethodSymbol { ReducedFrom: not null } ? symbol.ContainingType : null);
             if (type is not null && type.ContainingNamespace?.ToDisplayString() == ns) return true;
         }
         return false;
     }
+
+    // `using OpenAI.Samples;`: the app's own namespace, which only looks like OpenAI's.
+    private bool DeclaredInApp(UsingDirectiveSyntax directive) =>
+        model.GetSymbolInfo(directive.NamespaceOrType).Symbol is INamespaceSymbol ns && ns.GetTypeMembers().Any(t => t.Locations.Any(l => l.IsInSource));
 
     internal static bool IsOpenAiNamespace(string name) =>
         name == "OpenAI" || name.StartsWith("OpenAI.", StringComparison.Ordinal)

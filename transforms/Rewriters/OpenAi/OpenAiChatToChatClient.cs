@@ -100,6 +100,7 @@ public sealed class OpenAiChatToChatClient : IRecipe
         // join through the members the OpenAI files declare with OpenAI types in their signatures.
         var models = paths.Select(p => sources.SemanticModel(p)!).ToList();
         var openAiNames = OpenAiNames.From(models[0].Compilation);
+        var bridges = StreamingBridges.Find(paths.Select((p, i) => (p, models[i])).ToList());
         var rewrites = new List<ChatClientRewrite>();
         for (var wave = paths.ToList(); wave.Count > 0;)
         {
@@ -107,7 +108,7 @@ public sealed class OpenAiChatToChatClient : IRecipe
             var waveModels = wave.Select(p => sources.SemanticModel(p)!).ToList();
             Parallel.For(0, wave.Count, i =>
             {
-                planned[i] = new ChatClientRewrite(this, waveModels[i], openAiNames);
+                planned[i] = new ChatClientRewrite(this, waveModels[i], openAiNames) { Bridges = bridges };
                 planned[i].Plan();
             });
             rewrites.AddRange(planned);
