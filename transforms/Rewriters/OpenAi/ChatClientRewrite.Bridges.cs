@@ -24,7 +24,15 @@ internal sealed partial class ChatClientRewrite
         if (BridgedMethod(streamingCall) is not { } method) return "";
         _bridged = true;
         Notes.Add((LineOf(streamingCall), $"the updates `{method.Name}` streams go on to {Bridges.Methods[method.OriginalDefinition]}, code this port does not change, as OpenAI's StreamingChatCompletionUpdate: " +
-            "they are converted back with Microsoft.Extensions.AI.OpenAI's AsOpenAIStreamingChatCompletionUpdatesAsync (the package is added; it brings OpenAI 2.14.0 or later). Port that code to ChatResponseUpdate to drop the conversion."));
+            "they are converted back with Microsoft.Extensions.AI.OpenAI's AsOpenAIStreamingChatCompletionUpdatesAsync (the package is added; it brings OpenAI 2.14.0 or later; the method is marked experimental, OPENAI001, suppressed around this statement). Port that code to ChatResponseUpdate to drop the conversion."));
+        // The converter is [Experimental("OPENAI001")]: an error unless suppressed where it is called.
+        if (streamingCall.AncestorsAndSelf().FirstOrDefault(a => a is StatementSyntax or MemberDeclarationSyntax) is { } holder)
+        {
+            var indent = Indent(holder);
+            var line = LineSpan(holder);
+            _edits.Add(new Edit(holder, [], _ => $"{indent}#pragma warning disable OPENAI001 // AsOpenAIStreamingChatCompletionUpdatesAsync is experimental\n") { Span = new Microsoft.CodeAnalysis.Text.TextSpan(line.Start, 0) });
+            _edits.Add(new Edit(holder, [], _ => $"{indent}#pragma warning restore OPENAI001\n") { Span = new Microsoft.CodeAnalysis.Text.TextSpan(line.End, 0) });
+        }
         return ".AsOpenAIStreamingChatCompletionUpdatesAsync()";
     }
 

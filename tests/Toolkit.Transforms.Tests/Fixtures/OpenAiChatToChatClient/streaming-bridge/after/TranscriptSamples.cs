@@ -28,7 +28,9 @@ public static class TranscriptSamples
 
     public static (string, IEnumerable<OpenAI.Chat.StreamingChatCompletionUpdate?>) Summarize(IChatClient chat, string text)
     {
+        #pragma warning disable OPENAI001 // AsOpenAIStreamingChatCompletionUpdatesAsync is experimental
         var updates = chat.GetStreamingResponseAsync([new ChatMessage(ChatRole.User, $"Summarize: {text}")]).AsOpenAIStreamingChatCompletionUpdatesAsync().ToBlockingEnumerable();
+        #pragma warning restore OPENAI001
         return ("Summarize...", updates);
     }
 }
