@@ -58,6 +58,18 @@ public sealed class BehaviourKeptSpecs(BehaviourRun run)
         Assert.Equal(run.Before["tools"].Output, run.After["tools"].Output);
     }
 
+    /// <summary>The loop samples write: a switch on the finish reason (case labels rewritten), the history read back by message type (now by role), a strict tool (dropped, noted).</summary>
+    [Fact]
+    public void A_tool_loop_switching_on_the_finish_reason_sends_the_same_requests_and_prints_the_same_transcript()
+    {
+        var (before, after) = Chats("loop");
+        Assert.Equal(2, before.Count);
+        AssertSame("loop", before.Select(r => r with { Tools = r.Tools.Select(t => t.Replace("{\"properties\"", "{\"additionalProperties\":false,\"properties\"", StringComparison.Ordinal)).ToList() }).ToList(), after);
+        Assert.Equal("user: What is the weather in Paris?\nassistant: (tool call)\ntool: (result)\nassistant: It is sunny in Paris, 21 C.\n", run.Before["loop"].Output);
+        Assert.Equal(run.Before["loop"].Output, run.After["loop"].Output);
+        Assert.Contains(run.Plan.ManualSteps, m => m.Path == "ToolLoop.cs" && m.Reason.StartsWith("`functionSchemaIsStrict: true` was dropped", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void An_object_upload_and_download_goes_to_r2_with_the_same_content_signed_for_region_auto_without_payload_signing()
     {

@@ -33,6 +33,7 @@ public sealed class BehaviourRun : IAsyncLifetime
         ["chat"] = ["chat", "What is the capital of France?"],
         ["stream"] = ["stream", "What is the capital of France?"],
         ["tools"] = ["tools", "What is the weather in Paris?"],
+        ["loop"] = ["loop", "What is the weather in Paris?"],
         ["s3"] = ["s3", "notes/2026/hello.txt", "Hello from the app, héllo wörld."],
     };
 

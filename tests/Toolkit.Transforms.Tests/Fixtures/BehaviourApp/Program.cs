@@ -1,6 +1,6 @@
 using BehaviourApp;
 
-// behaviour-app chat|stream|tools QUESTION, or behaviour-app s3 KEY TEXT: one mode per run, output on stdout.
+// behaviour-app chat|stream|tools|loop QUESTION, or behaviour-app s3 KEY TEXT: one mode per run, output on stdout.
 var question = args.Length > 1 ? args[1] : "What is the capital of France?";
 switch (args.FirstOrDefault())
 {
@@ -14,11 +14,14 @@ switch (args.FirstOrDefault())
     case "tools":
         Console.WriteLine(await new Assistant().WeatherAsync(question));
         break;
+    case "loop":
+        Console.WriteLine(await new ToolLoop().RunAsync(question));
+        break;
     case "s3":
         Console.WriteLine(await new Documents().RoundTripAsync(args[1], args[2]));
         break;
     default:
-        Console.Error.WriteLine("usage: behaviour-app chat|stream|tools QUESTION | s3 KEY TEXT");
+        Console.Error.WriteLine("usage: behaviour-app chat|stream|tools|loop QUESTION | s3 KEY TEXT");
         return 2;
 }
 return 0;
