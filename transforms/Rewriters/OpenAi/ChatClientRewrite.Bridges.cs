@@ -83,15 +83,11 @@ internal sealed partial class ChatClientRewrite
         foreach (var argument in _root.DescendantNodes().OfType<ArgumentSyntax>())
         {
             if (argument.Parent is not ArgumentListSyntax { Parent: InvocationExpressionSyntax call } || Bridges.IsSink(argument)) continue;
-            if (TypeOf(argument.Expression) is not INamedTypeSymbol type || !MentionsUpdates(type) || FullName(type) == StreamingBridges.UpdateType) continue;
+            if (TypeOf(argument.Expression) is not { } type || !StreamingBridges.CarriesUpdates(type)) continue;
             var info = model.GetSymbolInfo(call);
             if (info.Symbol is IMethodSymbol { DeclaringSyntaxReferences.Length: > 0 } || info.Symbol is { } bound && IsOpenAiSymbol(bound) || info.CandidateSymbols.Length > 0) continue;
             if (info.Symbol is IMethodSymbol { ContainingNamespace: var ns } && ns?.ToDisplayString() is "System" or "System.Linq" or "System.Collections.Generic") continue;
             Unsupported.Add((LineOf(argument), $"`{Describe(argument.Expression)}` (OpenAI streaming updates) goes to `{Describe(call.Expression)}`, code this port does not change, and where the updates come from could not be followed: port this by hand."));
         }
     }
-
-    private static bool MentionsUpdates(INamedTypeSymbol type) =>
-        FullName(type) == StreamingBridges.UpdateType
-        || (type.IsTupleType ? type.TupleElements.Select(e => e.Type) : type.TypeArguments).OfType<INamedTypeSymbol>().Any(MentionsUpdates);
 }

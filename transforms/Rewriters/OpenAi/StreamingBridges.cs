@@ -55,7 +55,7 @@ internal sealed class StreamingBridges
     }
 
     // IEnumerable<StreamingChatCompletionUpdate?>, IAsyncEnumerable<...>, and tuples or lists of them: a stream, not one update.
-    private static bool CarriesUpdates(ITypeSymbol type) =>
+    internal static bool CarriesUpdates(ITypeSymbol type) =>
         type is INamedTypeSymbol named && Recipes.Primitives.SymbolNames.FullName(type) != UpdateType
         && (named.IsTupleType ? named.TupleElements.Any(e => CarriesUpdates(e.Type)) : named.TypeArguments.Any(a => IsUpdate(a) || CarriesUpdates(a)));
 
