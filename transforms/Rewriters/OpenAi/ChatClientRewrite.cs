@@ -76,6 +76,8 @@ internal sealed partial class ChatClientRewrite(OpenAiChatToChatClient recipe, S
         PlanCalls();
         PlanMessages();
         PlanMembers();
+        PlanReferencedHelpers();
+        PlanRefusals();
         PlanErrors();
         PlanTypes();
         CheckFlow();
