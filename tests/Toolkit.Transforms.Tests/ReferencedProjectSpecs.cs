@@ -22,7 +22,7 @@ public sealed class ReferencedProjectSpecs(ChatReferencesFixture chat)
         return chat.References with { Projects = [new ReferencedProject("../Common/Common.csproj", "Common", files, ["System", "System.Collections.Generic", "System.Linq"], [])] };
     }
 
-    public static TheoryData<string> OwnFixtures => new() { "structured-refusal", "shared-root-key" };
+    public static TheoryData<string> OwnFixtures => new() { "structured-refusal", "shared-root-key", "handed-root", "handed-root-kept" };
 
     [Theory(Timeout = 60_000)]
     [InlineData("referenced-helper")]
@@ -42,7 +42,7 @@ public sealed class ReferencedProjectSpecs(ChatReferencesFixture chat)
         using var app = new TempDirectory("chat-app-referenced");
         app.Write("ChatApp.csproj", File.ReadAllText(RecipeFixture.Folder(Path.Combine("ChatApp", "ChatApp.csproj"))));
         app.Write("Program.cs", "System.Console.WriteLine();\n");
-        foreach (var fixture in new[] { "referenced-helper", "referenced-helper-blocked", "structured-refusal", "shared-root-key" })
+        foreach (var fixture in new[] { "referenced-helper", "referenced-helper-blocked", "structured-refusal", "shared-root-key", "handed-root", "handed-root-kept" })
         {
             var folder = RecipeFixture.Folder(Path.Combine("OpenAiChatToChatClient", fixture));
             foreach (var file in Directory.EnumerateFiles(Path.Combine(folder, "before"), "*.cs"))

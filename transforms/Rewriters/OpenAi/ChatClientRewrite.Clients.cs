@@ -51,6 +51,7 @@ internal sealed partial class ChatClientRewrite
                 Unsupported.Add((LineOf(invocation), $"`{Describe(invocation)}` does not name its model: build the IChatClient by hand."));
                 continue;
             }
+            if (PlanHandedRoot(invocation, access, modelArgument)) continue;
             if (RootClient(access.Expression, invocation) is not { } root) continue;
             PlanCreation(invocation, modelArgument, root.Key, root.Timeout);
         }

@@ -78,6 +78,7 @@ internal sealed partial class ChatClientRewrite(OpenAiChatToChatClient recipe, S
         PlanMembers();
         PlanReferencedHelpers();
         PlanRefusals();
+        PlanHandedRootTypes();
         PlanErrors();
         PlanTypes();
         CheckFlow();
