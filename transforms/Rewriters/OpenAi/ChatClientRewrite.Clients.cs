@@ -122,7 +122,7 @@ internal sealed partial class ChatClientRewrite
         }
         var timeout = options is null ? "" : ClientOptions(options, origin);
         if (timeout is null) return null;
-        if (origin != receiver && RootServesKeptCode(receiver, use)) return (null, timeout.Length == 0 ? null : timeout);
+        if (origin != receiver && MapKey(key) == key.ToString() && RootServesKeptCode(receiver, use)) return (null, timeout.Length == 0 ? null : timeout);
         NoteCarriedKey(key, use);
         return (MapKey(key), timeout.Length == 0 ? null : timeout);
     }

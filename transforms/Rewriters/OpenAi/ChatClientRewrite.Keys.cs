@@ -65,8 +65,8 @@ internal sealed partial class ChatClientRewrite
         return null;
     }
 
-    // The OpenAIClient held in `receiver` also serves code that stays on OpenAI (audio, embeddings...) with its key:
-    // that key stays an OpenAI key, so the new client reads its own key from the provider's variable instead.
+    // The OpenAIClient held in `receiver` also serves code that stays on OpenAI (audio, embeddings...) with a key the
+    // swap does not rename: that key stays an OpenAI key, so the new client reads its own from the provider's variable.
     private bool RootServesKeptCode(ExpressionSyntax receiver, SyntaxNode use)
     {
         if (model.GetSymbolInfo(receiver).Symbol is not ({ Kind: SymbolKind.Field or SymbolKind.Local } and var holder)) return false;
