@@ -68,7 +68,7 @@ public static partial class AppReferenceResolver
         // A package assembly that the framework also ships is kept once (the package one wins, as in the build).
         var all = restored.Assemblies.Concat(framework).Concat(web)
             .GroupBy(Path.GetFileName, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).ToList();
-        return new AppReferences(all, project.ImplicitUsings, project.IsExecutable) { Missing = restored.Missing };
+        return new AppReferences(all, project.ImplicitUsings, project.IsExecutable) { Missing = restored.Missing, Projects = ReferencedProject.Load(appRoot, project.ProjectPath) };
     }
 
     /// <summary>Synchronous form for <see cref="Swaps.ISwap.Plan"/>.</summary>
@@ -90,8 +90,7 @@ public static partial class AppReferenceResolver
     {
         var folder = Path.GetDirectoryName(project.ProjectPath)!;
         var top = ProjectSideFiles.CommonRoot(folder, referenced.Concat(sideFiles).ToList());
-        // The code of referenced projects outside the app is not compiled here: their types do not bind.
-        var notCompiled = referenced.Where(r => Path.GetRelativePath(appRoot, r).StartsWith("..", StringComparison.Ordinal)).Select(r => $"the code of the referenced project {Path.GetRelativePath(appRoot, r).Replace('\\', '/')} (its packages are restored, its own types do not bind)").ToList();
+        // The code of referenced projects outside the app is compiled beside it (ReferencedProject): only their packages are restored here.
         var scratch = Directory.CreateTempSubdirectory("toolkit-restore-");
         try
         {
@@ -100,9 +99,9 @@ public static partial class AppReferenceResolver
             foreach (var file in referenced.Concat(sideFiles)) CopyBelow(scratch.FullName, top, file);
             var full = await RunRestoreAsync(copy, cancellationToken);
             if (full.Succeeded)
-                return new(AssetsFile.CompileAssemblies(Path.Combine(Path.GetDirectoryName(copy)!, "obj", "project.assets.json"), project.TargetFramework), notCompiled);
+                return new(AssetsFile.CompileAssemblies(Path.Combine(Path.GetDirectoryName(copy)!, "obj", "project.assets.json"), project.TargetFramework), []);
             var why = AppPaths(FirstError(full), scratch.FullName, top, appRoot);
-            return await PartialRestoreAsync(appRoot, project, referenced, sideFiles, why, notCompiled, cancellationToken);
+            return await PartialRestoreAsync(appRoot, project, referenced, sideFiles, why, cancellationToken);
         }
         finally
         {
@@ -113,7 +112,7 @@ public static partial class AppReferenceResolver
     // 2. Only the packages, on the base framework (net8.0 for net8.0-windows), without the project's own
     // build logic; packages the sources refuse are dropped one round at a time.
     private static async Task<Restored> PartialRestoreAsync(string appRoot, AppProject project, IReadOnlyList<string> referenced, IReadOnlyList<string> sideFiles,
-        string why, IReadOnlyList<string> notCompiled, CancellationToken cancellationToken)
+        string why, CancellationToken cancellationToken)
     {
         // The project's packages, then those its referenced projects bring (each with its own central versions).
         var packages = new List<PackageReference>();
@@ -123,7 +122,6 @@ public static partial class AppReferenceResolver
         var missing = new List<string> { $"the full restore failed ({why})" };
         if (project.TargetFramework != project.BaseTargetFramework)
             missing.Add($"the {project.TargetFramework} target (restored for {project.BaseTargetFramework}: Windows-only APIs do not bind)");
-        missing.AddRange(notCompiled);
         foreach (var reference in PackageReference.ProjectReferences(project.ProjectPath).Where(r => !File.Exists(Path.Combine(Path.GetDirectoryName(project.ProjectPath)!, r.Replace('\\', '/')))))
             missing.Add($"the project reference {reference.Replace('\\', '/')} (not found)");
 

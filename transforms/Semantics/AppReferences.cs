@@ -10,6 +10,7 @@ namespace Toolkit.Transforms.Semantics;
 public sealed record AppReferences(IReadOnlyList<string> AssemblyPaths, IReadOnlyList<string> ImplicitUsings, bool Executable = false)
 {
     private IReadOnlyList<MetadataReference>? _references;
+    private IReadOnlyList<MetadataReference>? _withProjects;
 
     /// <summary>
     /// What the restore could not bring, in words for a plan (packages the sources refuse, project
@@ -17,8 +18,27 @@ public sealed record AppReferences(IReadOnlyList<string> AssemblyPaths, IReadOnl
     /// </summary>
     public IReadOnlyList<string> Missing { get; init; } = [];
 
-    /// <summary>Roslyn references for <see cref="AssemblyPaths"/> (created once).</summary>
-    public IReadOnlyList<MetadataReference> MetadataReferences =>
+    /// <summary>
+    /// The referenced projects outside the app's folder whose code is compiled beside it (read only), each
+    /// after the projects it references; empty when there are none.
+    /// </summary>
+    public IReadOnlyList<ReferencedProject> Projects
+    {
+        get => _projects;
+        init
+        {
+            _projects = value;
+            _withProjects = null; // a copy made with `with` compiles its own projects
+        }
+    }
+
+    private readonly IReadOnlyList<ReferencedProject> _projects = [];
+
+    /// <summary>Roslyn references for <see cref="AssemblyPaths"/> and the compiled <see cref="Projects"/> (created once).</summary>
+    public IReadOnlyList<MetadataReference> MetadataReferences => _withProjects ??= Projects.Count == 0 ? Assemblies
+        : Assemblies.Concat(ReferencedProject.Compile(Projects, Assemblies)).ToList();
+
+    private IReadOnlyList<MetadataReference> Assemblies =>
         _references ??= AssemblyPaths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
 
     /// <summary>A syntax tree holding the implicit <c>global using</c> directives.</summary>

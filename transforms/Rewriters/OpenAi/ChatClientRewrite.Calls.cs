@@ -101,6 +101,7 @@ internal sealed partial class ChatClientRewrite
                     var (schemaJson, schemaElement) = JsonElementOf(schema);
                     Replace(invocation, description is null ? [schemaJson, schemaName] : [schemaJson, schemaName, description],
                         k => $"ChatResponseFormat.ForJsonSchema({schemaElement(k[0])}, {k[1]}{(k.Length > 2 ? ", " + k[2] : "")})");
+                    NoteJsonSchema(invocation, Argument(invocation.ArgumentList, method, "jsonSchemaIsStrict") is not null);
                     break;
                 case ("ChatTool", "CreateFunctionTool"):
                     PlanFunctionTool(invocation, method);

@@ -36,6 +36,7 @@ internal sealed partial class ChatClientRewrite
             }
             var timeout = options is null ? null : ClientOptions(options, creation);
             if (options is not null && timeout is null) continue;
+            NoteCarriedKey(keyArgument, creation);
             PlanCreation(creation, modelArgument, MapKey(keyArgument), string.IsNullOrEmpty(timeout) ? null : timeout);
         }
 
@@ -60,6 +61,7 @@ internal sealed partial class ChatClientRewrite
                 Unsupported.Add((LineOf(invocation), $"`{Describe(invocation)}` does not name its model: build the IChatClient by hand."));
                 continue;
             }
+            if (PlanHandedRoot(invocation, access, modelArgument)) continue;
             if (RootClient(access.Expression, invocation) is not { } root) continue;
             PlanCreation(invocation, modelArgument, root.Key, root.Timeout);
         }
@@ -130,6 +132,8 @@ internal sealed partial class ChatClientRewrite
         }
         var timeout = options is null ? "" : ClientOptions(options, origin);
         if (timeout is null) return null;
+        if (origin != receiver && MapKey(key) == key.ToString() && RootServesKeptCode(receiver, use)) return (null, timeout.Length == 0 ? null : timeout);
+        NoteCarriedKey(key, use);
         return (MapKey(key), timeout.Length == 0 ? null : timeout);
     }
 
@@ -176,10 +180,13 @@ internal sealed partial class ChatClientRewrite
     // True when every name in the key expression means the same thing at `use` (statics, or the same member body).
     private bool Portable(ExpressionSyntax key, SyntaxNode use)
     {
-        var keyBody = key.Ancestors().FirstOrDefault(a => a is MemberDeclarationSyntax);
-        var useBody = use.Ancestors().FirstOrDefault(a => a is MemberDeclarationSyntax);
+        // Top-level statements are one body (one per statement in the syntax).
+        static SyntaxNode? Body(SyntaxNode node) => node.Ancestors().FirstOrDefault(a => a is MemberDeclarationSyntax) is GlobalStatementSyntax global ? global.Parent : node.Ancestors().FirstOrDefault(a => a is MemberDeclarationSyntax);
+        var keyBody = Body(key);
+        var useBody = Body(use);
         foreach (var name in key.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
         {
+            if (name.Parent is MemberAccessExpressionSyntax { Expression: not ThisExpressionSyntax } member && member.Name == name) continue; // settings.ApiKey: settings decides
             var symbol = model.GetSymbolInfo(name).Symbol;
             if (symbol is null or INamespaceSymbol or ITypeSymbol || symbol.IsStatic) continue;
             if (symbol is ILocalSymbol or IParameterSymbol && keyBody == useBody) continue;

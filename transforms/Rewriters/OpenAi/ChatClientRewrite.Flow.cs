@@ -23,7 +23,7 @@ internal sealed partial class ChatClientRewrite
                 Unsupported.Add((LineOf(argument), $"`{Describe(argument.Expression)}` (an OpenAI {type.Name}) goes to `{callee}`, which did not bind (its package or project is not among the references restored): port this by hand, or restore it and plan again."));
                 continue;
             }
-            if (method.DeclaringSyntaxReferences.Length > 0 || IsOpenAiSymbol(method) || method.ContainingType?.Name == "OpenAIClientExtensions") continue;
+            if (IsAppCode(method) || IsReferencedHelper(method) || IsOpenAiSymbol(method) || method.ContainingType?.Name == "OpenAIClientExtensions") continue;
             var parameter = Parameter(method, argument);
             if (parameter is { Type.SpecialType: SpecialType.System_Object } && IsCompletion(type))
             {

@@ -76,6 +76,9 @@ internal sealed partial class ChatClientRewrite(OpenAiChatToChatClient recipe, S
         PlanCalls();
         PlanMessages();
         PlanMembers();
+        PlanReferencedHelpers();
+        PlanRefusals();
+        PlanHandedRootTypes();
         PlanErrors();
         PlanFinishReasonPatterns();
         PlanRolePatterns();
