@@ -56,7 +56,18 @@ public sealed class TenantFanOut(string adminConnectionString, IScriptProvider s
         var sharedRls = tenants.FirstOrDefault(t => t.Isolation == IsolationLevel.Rls);
         var targets = tenants.Where(t => t.Isolation != IsolationLevel.Rls || t == sharedRls).Where(t => InShard(t.Id, options.Shard, options.Shards)).ToList();
         var pending = targets.Where(t => !upToDate.Contains(t.Id)).ToList();
-        var outcomes = new ConcurrentDictionary<string, TenantRunOutcome>(StringComparer.Ordinal);
+        if (pending.Count == 0 && !options.DryRun && options.Shards == 1)
+        {
+            // The no-op: every tenant is skipped; their results are recorded server-side (no ids travel) while the summary is built.
+            progress?.Start(0, targets.Count);
+            var recording = RecordAsync(tenants, sharedRls, new Dictionary<string, TenantRunOutcome>(), fingerprint);
+            var skipped = targets.Select(t => new TenantRunOutcome(Label(t), TenantRunState.Skipped, [], null, null)).OrderBy(o => o.TenantId, StringComparer.Ordinal).ToList();
+            clock.Mark("outcomes");
+            await recording;
+            clock.Mark("record");
+            return new FanOutSummary(skipped, null, []) { Phases = clock.Phases };
+        }
+        var outcomes = new ConcurrentDictionary<string, TenantRunOutcome>(Environment.ProcessorCount, targets.Count, StringComparer.Ordinal);
         foreach (var t in targets.Where(t => upToDate.Contains(t.Id)))
             outcomes[t.Id] = new TenantRunOutcome(Label(t), TenantRunState.Skipped, [], null, null);
         progress?.Start(pending.Count, outcomes.Count);
@@ -68,7 +79,7 @@ public sealed class TenantFanOut(string adminConnectionString, IScriptProvider s
         if (pending.Count == 0)
         {
             clock.Mark("outcomes");
-            await RecordAsync(tenants, sharedRls, outcomes, options.Shards == 1 ? fingerprint : null);
+            await RecordAsync(tenants, sharedRls, outcomes);
             clock.Mark("record");
             return Summary(outcomes, null, [], clock);
         }

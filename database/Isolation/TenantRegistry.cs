@@ -119,14 +119,14 @@ public sealed class TenantRegistry(string adminConnectionString)
 
     /// <summary>
     /// Keeps <paramref name="outcomes"/> (by tenant id) as each tenant's last fan-out result, in one statement. A
-    /// tenant skipped again keeps its <c>skipped</c> row as it was (its time says when it was first found up to date),
-    /// so a no-op fan-out writes no row. With <paramref name="fingerprint"/> every registered tenant was skipped as up
+    /// skipped tenant keeps an <c>applied</c> or <c>skipped</c> row as it was (when it last changed, or was first found up
+    /// to date), so a no-op fan-out over tenants that have one writes no row; a skipped result replaces a failed or
+    /// not-started one. With <paramref name="fingerprint"/> every registered tenant was skipped as up
     /// to date at it: the ids do not travel, the statement works from <c>toolkit.tenants</c> and <c>toolkit.tenant_state</c>
     /// (a tenant registered meanwhile, not yet at the fingerprint, is left out).
     /// </summary>
     public async Task RecordRunsAsync(IReadOnlyDictionary<string, FanOut.TenantRunOutcome> outcomes, CancellationToken cancellationToken, string? fingerprint = null)
     {
-        if (outcomes.Count == 0) return;
         if (fingerprint is not null)
         {
             await using var all = await OpenAsync(cancellationToken);
@@ -134,13 +134,14 @@ public sealed class TenantRegistry(string adminConnectionString)
                 INSERT INTO toolkit.tenant_runs (tenant_id, state, applied, error, failing_script, finished_at)
                 SELECT t.id, 'skipped', '{}', NULL, NULL, now() FROM toolkit.tenants t
                 WHERE (t.isolation = 'rls' OR EXISTS (SELECT 1 FROM toolkit.tenant_state s WHERE s.tenant_id = t.id AND s.fingerprint = @f))
-                  AND NOT EXISTS (SELECT 1 FROM toolkit.tenant_runs r WHERE r.tenant_id = t.id AND r.state = 'skipped')
+                  AND NOT EXISTS (SELECT 1 FROM toolkit.tenant_runs r WHERE r.tenant_id = t.id AND r.state IN ('applied', 'skipped'))
                 ON CONFLICT (tenant_id) DO UPDATE SET state = EXCLUDED.state, applied = EXCLUDED.applied, error = NULL, failing_script = NULL, finished_at = EXCLUDED.finished_at
                 """, all);
             skip.Parameters.AddWithValue("f", fingerprint);
             await skip.ExecuteNonQueryAsync(cancellationToken);
             return;
         }
+        if (outcomes.Count == 0) return;
         var ids = outcomes.Keys.Order(StringComparer.Ordinal).ToArray();
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand("""
@@ -150,7 +151,7 @@ public sealed class TenantRegistry(string adminConnectionString)
             WHERE EXISTS (SELECT 1 FROM toolkit.tenants t WHERE t.id = r.id)
             ON CONFLICT (tenant_id) DO UPDATE SET state = EXCLUDED.state, applied = EXCLUDED.applied, error = EXCLUDED.error,
                 failing_script = EXCLUDED.failing_script, finished_at = EXCLUDED.finished_at
-                WHERE tenant_runs.state <> 'skipped' OR EXCLUDED.state <> 'skipped'
+                WHERE EXCLUDED.state <> 'skipped' OR tenant_runs.state NOT IN ('applied', 'skipped')
             """, connection);
         command.Parameters.AddWithValue("ids", ids);
         command.Parameters.AddWithValue("states", ids.Select(i => Reports.FanOutReport.StateName(outcomes[i].State)).ToArray());
