@@ -19,9 +19,11 @@ namespace Toolkit.Database.FanOut;
 /// <c>toolkit.script_journal</c> (a <c>target</c> column, no table per tenant), read for every pending tenant in one
 /// query; a tenant migrated before that journal existed keeps its own <c>toolkit_journal</c>. One bulk query on
 /// <c>toolkit.tenant_state</c> finds tenants already at the scripts' fingerprint and skips them; the fingerprint is
-/// written with the tenant's grants, in batches, only after its run committed, so a stale state can only cause a
-/// re-check, never a skipped script. Each tenant's scripts run through DbUp (a transaction per script); a failure in
-/// one tenant leaves the others and every journal consistent, and a rerun resumes from the journal.
+/// written in batches, after the batch's grants were checked and only after its run committed, so a stale state can
+/// only cause a re-check, never a skipped script. New tables carry the tenant's grants through default privileges
+/// (no per-tenant <c>GRANT ... ON ALL TABLES</c>). Each tenant's pending scripts run through DbUp as one pipelined
+/// batch (a transaction per script, one round trip); a failure in one tenant leaves the others and every journal
+/// consistent, and a rerun resumes from the journal.
 /// </summary>
 public sealed class TenantFanOut(string adminConnectionString, IScriptProvider scripts, IScriptLog? log = null)
 {
