@@ -45,7 +45,7 @@ public sealed partial class ScriptEngine
     public async Task<JournalStatus> StatusAsync(CancellationToken cancellationToken = default)
     {
         var scripts = GetScripts();
-        var (applied, _) = await ReadJournalAsync(cancellationToken);
+        var (applied, _, _) = await ReadJournalAsync(cancellationToken);
         return StatusOf(scripts, applied);
     }
 
@@ -55,7 +55,7 @@ public sealed partial class ScriptEngine
         IReadOnlyList<DatabaseScript> scripts;
         try { scripts = GetScripts(); }
         catch (DiagnosticException e) { return Refused(ScriptDirection.Up, ScriptFailure.InvalidScripts, e.Diagnostics); }
-        var (applied, foreign) = await ReadJournalAsync(cancellationToken);
+        var (applied, foreign, _) = await ReadJournalAsync(cancellationToken);
         if (foreign is not null) return new ScriptPlan(ScriptDirection.Up, [], [], ScriptFailure.ForeignJournal, foreign.Refusal(), null);
         return PlanUp(scripts, applied);
     }
@@ -66,7 +66,7 @@ public sealed partial class ScriptEngine
         IReadOnlyList<DatabaseScript> scripts;
         try { scripts = GetScripts(); }
         catch (DiagnosticException e) { return Refused(ScriptDirection.Down, ScriptFailure.InvalidScripts, e.Diagnostics); }
-        var (applied, _) = await ReadJournalAsync(cancellationToken);
+        var (applied, _, _) = await ReadJournalAsync(cancellationToken);
         return PlanDown(scripts, applied, toVersion);
     }
 
@@ -91,7 +91,7 @@ public sealed partial class ScriptEngine
         var steps = plan.Steps.Select(s => (Step: s, Sql: byName[s.Name].Up)).ToList();
         // Created before DbUp starts, outside any transaction: a single-transaction run that rolls back keeps it.
         if (!Configuration.JournalExists) await EnsureJournalAsync(cancellationToken);
-        var result = await DbUpRun.RunAsync(Configuration, Configuration.Journal, steps, cancellationToken);
+        var result = await DbUpRun.RunAsync(Configuration, Configuration.Journal, steps, cancellationToken, read.Rows);
         return result with { Diagnostics = plan.Diagnostics };
     }
 
@@ -131,7 +131,7 @@ public sealed partial class ScriptEngine
         if (down.Steps.Count == 0) return new ScriptRunResult { Executed = [], KeptRepeatable = down.KeptRepeatable };
         var byName = scripts.ToDictionary(s => s.Name, StringComparer.Ordinal);
         var steps = down.Steps.Select(s => (Step: s, Sql: byName[s.Name].Down!)).ToList();
-        return await DbUpRun.RunAsync(Configuration, Configuration.Journal, steps, cancellationToken) with { KeptRepeatable = down.KeptRepeatable };
+        return await DbUpRun.RunAsync(Configuration, Configuration.Journal, steps, cancellationToken, read.Rows) with { KeptRepeatable = down.KeptRepeatable };
     }
 
     private async Task EnsureJournalAsync(CancellationToken cancellationToken)
@@ -140,35 +140,38 @@ public sealed partial class ScriptEngine
         await _journal.EnsureAsync(connection, cancellationToken);
     }
 
-    private async Task<(IReadOnlyDictionary<string, AppliedScript> Applied, ForeignJournal? Foreign, ScriptRunResult? Failure)> TryReadJournalAsync(CancellationToken cancellationToken)
+    private async Task<(IReadOnlyDictionary<string, AppliedScript> Applied, ForeignJournal? Foreign, int Rows, ScriptRunResult? Failure)> TryReadJournalAsync(CancellationToken cancellationToken)
     {
         try
         {
-            var (applied, foreign) = await ReadJournalAsync(cancellationToken);
-            return (applied, foreign, null);
+            var (applied, foreign, rows) = await ReadJournalAsync(cancellationToken);
+            return (applied, foreign, rows, null);
         }
         catch (Exception e) when (e is DbException or InvalidOperationException or System.Net.Sockets.SocketException or TimeoutException)
         {
-            return (new Dictionary<string, AppliedScript>(), null, ScriptRunResult.Failed(ScriptFailure.Connection, $"cannot connect to {Configuration.Engine.DisplayConnection}: {e.Message}"));
+            return (new Dictionary<string, AppliedScript>(), null, 0, ScriptRunResult.Failed(ScriptFailure.Connection, $"cannot connect to {Configuration.Engine.DisplayConnection}: {e.Message}"));
         }
     }
 
     /// <summary>
     /// The journal's applied scripts (given up front by a fan-out that read every tenant's rows at once, or read here),
-    /// and, when our journal does not exist yet, another tool's journal in its place (unless the guard is off).
+    /// and, when our journal does not exist yet, another tool's journal in its place (unless the guard is off); and how
+    /// many rows the journal has (this target's, in a shared journal), from which a batch that failed midway tells
+    /// which of its scripts committed.
     /// </summary>
-    private async Task<(IReadOnlyDictionary<string, AppliedScript> Applied, ForeignJournal? Foreign)> ReadJournalAsync(CancellationToken cancellationToken)
+    private async Task<(IReadOnlyDictionary<string, AppliedScript> Applied, ForeignJournal? Foreign, int Rows)> ReadJournalAsync(CancellationToken cancellationToken)
     {
-        if (Configuration.KnownJournal is { } known) return (Applied(known), null);
+        if (Configuration.KnownJournal is { } known) return (Applied(known), null, known.Count);
         await using var connection = await Configuration.Engine.OpenAsync(cancellationToken);
         if (!await _journal.ExistsAsync(connection, cancellationToken))
         {
             var foreign = Configuration.GuardForeignJournals
                 ? await ForeignJournals.FindAsync(connection, Configuration.Engine, ForeignJournalSchemas, cancellationToken)
                 : null;
-            return (new Dictionary<string, AppliedScript>(), foreign);
+            return (new Dictionary<string, AppliedScript>(), foreign, 0);
         }
-        return (Applied(await _journal.ReadAsync(connection, cancellationToken)), null);
+        var entries = await _journal.ReadAsync(connection, cancellationToken);
+        return (Applied(entries), null, entries.Count);
     }
 
     // Where DbUp and Flyway put their journals for this run: the run's schema, the journal's, else public.

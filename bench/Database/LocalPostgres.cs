@@ -53,7 +53,8 @@ internal sealed class LocalPostgres : IAsyncDisposable
         return At(11) + At(12) + (withChildren ? At(13) + At(14) : 0);
     }
 
-    public static async Task<LocalPostgres> StartAsync()
+    /// <summary>Starts the server; with <paramref name="statementStats"/> it loads <c>pg_stat_statements</c> (for <c>--pg-stats</c>: it costs a little on every statement).</summary>
+    public static async Task<LocalPostgres> StartAsync(bool statementStats = false)
     {
         var server = new LocalPostgres();
         Directory.CreateDirectory(server._root);
@@ -61,7 +62,8 @@ internal sealed class LocalPostgres : IAsyncDisposable
         if (IsRoot) await Run("chown", "-R", "postgres:postgres", server._root);
         await AsServer(PgTools.Find("initdb"), "-D", server.Data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync");
         var options = $"-c listen_addresses=127.0.0.1 -c port={server.Port} -c unix_socket_directories={server.Data} -c fsync=off -c synchronous_commit=off " +
-                      "-c full_page_writes=off -c max_connections=100 -c shared_buffers=512MB -c max_locks_per_transaction=1024";
+                      "-c full_page_writes=off -c max_connections=100 -c shared_buffers=512MB -c max_locks_per_transaction=1024" +
+                      (statementStats ? " -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all" : "");
         await AsServer(PgTools.Find("pg_ctl"), "-D", server.Data, "-l", Path.Combine(server.Data, "server.log"), "-o", options, "-w", "-t", "60", "start");
         return server;
     }

@@ -58,11 +58,34 @@ public sealed record FanOutSummary(IReadOnlyList<TenantRunOutcome> Tenants, stri
     /// <summary>The plan's findings behind <see cref="Refusal"/> (lint with file:line).</summary>
     public IReadOnlyList<Core.Diagnostics.Diagnostic> Diagnostics { get; init; } = [];
 
+    /// <summary>Wall time of each phase of the run, in order (registry, journals, plan, tenants, grants and state, record, ...).</summary>
+    public IReadOnlyList<FanOutPhase> Phases { get; init; } = [];
+
     /// <summary>Count of tenants in <paramref name="state"/>.</summary>
     public int Count(TenantRunState state) => Tenants.Count(t => t.State == state);
 
     /// <summary>True when no tenant failed or was left unstarted.</summary>
     public bool Successful => Refusal is null && Tenants.All(t => t.State is TenantRunState.Applied or TenantRunState.Skipped or TenantRunState.Pending);
+}
+
+/// <summary>One phase of a fan-out and the wall time it took (the benchmark prints them).</summary>
+public sealed record FanOutPhase(string Name, TimeSpan Elapsed);
+
+/// <summary>Times the phases of one fan-out: each <see cref="Mark"/> closes the phase that ran since the previous one.</summary>
+internal sealed class PhaseClock
+{
+    private readonly System.Diagnostics.Stopwatch _watch = System.Diagnostics.Stopwatch.StartNew();
+    private readonly List<FanOutPhase> _phases = [];
+    private TimeSpan _last;
+
+    public IReadOnlyList<FanOutPhase> Phases => _phases;
+
+    public void Mark(string name)
+    {
+        var now = _watch.Elapsed;
+        _phases.Add(new FanOutPhase(name, now - _last));
+        _last = now;
+    }
 }
 
 /// <summary>Receives progress: called once per finished tenant (thread-safe callers only).</summary>

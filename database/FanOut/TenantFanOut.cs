@@ -19,13 +19,15 @@ namespace Toolkit.Database.FanOut;
 /// <c>toolkit.script_journal</c> (a <c>target</c> column, no table per tenant), read for every pending tenant in one
 /// query; a tenant migrated before that journal existed keeps its own <c>toolkit_journal</c>. One bulk query on
 /// <c>toolkit.tenant_state</c> finds tenants already at the scripts' fingerprint and skips them; the fingerprint is
-/// written with the tenant's grants, in batches, only after its run committed, so a stale state can only cause a
-/// re-check, never a skipped script. Each tenant's scripts run through DbUp (a transaction per script); a failure in
-/// one tenant leaves the others and every journal consistent, and a rerun resumes from the journal.
+/// written in batches, after the batch's grants were checked and only after its run committed, so a stale state can
+/// only cause a re-check, never a skipped script. New tables carry the tenant's grants through default privileges
+/// (no per-tenant <c>GRANT ... ON ALL TABLES</c>). Each tenant's pending scripts run through DbUp as one pipelined
+/// batch (a transaction per script, one round trip); a failure in one tenant leaves the others and every journal
+/// consistent, and a rerun resumes from the journal.
 /// </summary>
 public sealed class TenantFanOut(string adminConnectionString, IScriptProvider scripts, IScriptLog? log = null)
 {
-    private const int GrantBatch = 200;
+    private const int GrantBatch = 1000;
     private readonly TenantRegistry _registry = new(adminConnectionString);
 
     /// <summary>SHA-256 over every script's name and checksum: equal fingerprints mean equal applied sets.</summary>
@@ -43,33 +45,48 @@ public sealed class TenantFanOut(string adminConnectionString, IScriptProvider s
         if (options.Canary < 0) throw new DiagnosticException(Diagnostic.Error("db-fanout", $"--canary must not be negative, not {options.Canary}."));
         if (options.Shards < 1 || options.Shard < 1 || options.Shard > options.Shards)
             throw new DiagnosticException(Diagnostic.Error("db-fanout", $"--shard {options.Shard}/{options.Shards} is not K/N with 1 <= K <= N."));
+        var clock = new PhaseClock();
         var all = scripts.GetScripts();
         var once = new InMemoryScriptProvider(all);
         var fingerprint = Fingerprint(all);
-        var tenants = await _registry.ListAsync(cancellationToken);
+        var (tenants, upToDate) = await _registry.ListWithStateAsync(fingerprint, cancellationToken);
         if (tenants.Count == 0)
             throw new DiagnosticException(Diagnostic.Error("db-fanout", "no tenants are registered in this database: run 'toolkit db provision' first."));
-        var upToDate = await _registry.UpToDateAsync(fingerprint, cancellationToken);
+        clock.Mark("registry");
         // Under rls every tenant shares the tables in schema app: one target stands for all of them. A platform
         // may mix levels (tenants[].isolation): the schema and database tenants are targets of their own.
         var sharedRls = tenants.FirstOrDefault(t => t.Isolation == IsolationLevel.Rls);
         var targets = tenants.Where(t => t.Isolation != IsolationLevel.Rls || t == sharedRls).Where(t => InShard(t.Id, options.Shard, options.Shards)).ToList();
         var pending = targets.Where(t => !upToDate.Contains(t.Id)).ToList();
-        var outcomes = new ConcurrentDictionary<string, TenantRunOutcome>(StringComparer.Ordinal);
+        if (pending.Count == 0 && !options.DryRun && options.Shards == 1)
+        {
+            // The no-op: every tenant is skipped; their results are recorded server-side (no ids travel) while the summary is built.
+            progress?.Start(0, targets.Count);
+            var recording = RecordAsync(tenants, sharedRls, new Dictionary<string, TenantRunOutcome>(), fingerprint);
+            var skipped = targets.Select(t => new TenantRunOutcome(Label(t), TenantRunState.Skipped, [], null, null)).OrderBy(o => o.TenantId, StringComparer.Ordinal).ToList();
+            clock.Mark("outcomes");
+            await recording;
+            clock.Mark("record");
+            return new FanOutSummary(skipped, null, []) { Phases = clock.Phases };
+        }
+        var outcomes = new ConcurrentDictionary<string, TenantRunOutcome>(Environment.ProcessorCount, targets.Count, StringComparer.Ordinal);
         foreach (var t in targets.Where(t => upToDate.Contains(t.Id)))
             outcomes[t.Id] = new TenantRunOutcome(Label(t), TenantRunState.Skipped, [], null, null);
         progress?.Start(pending.Count, outcomes.Count);
         if (options.DryRun)
         {
             foreach (var t in pending) outcomes[t.Id] = new TenantRunOutcome(Label(t), TenantRunState.Pending, [], null, null);
-            return Summary(outcomes, null, []);
+            return Summary(outcomes, null, [], clock);
         }
         if (pending.Count == 0)
         {
+            clock.Mark("outcomes");
             await RecordAsync(tenants, sharedRls, outcomes);
-            return Summary(outcomes, null, []);
+            clock.Mark("record");
+            return Summary(outcomes, null, [], clock);
         }
         var journals = await SharedJournalsAsync(pending, cancellationToken);
+        clock.Mark("journals");
         // Plan once on the first pending tenant: a changed script or a blocking lint finding stops everything before any change.
         var (firstTarget, firstSchema) = pending[0].AdminTarget(adminConnectionString);
         var plan = await Engine(pending[0], firstTarget, firstSchema, once, journals)
@@ -78,16 +95,20 @@ public sealed class TenantFanOut(string adminConnectionString, IScriptProvider s
         {
             foreach (var t in pending) outcomes[t.Id] = new TenantRunOutcome(Label(t), TenantRunState.NotStarted, [], plan.RefusalMessage, plan.RefusedScript);
             await RecordAsync(tenants, sharedRls, outcomes);
-            return Summary(outcomes, null, []) with { Refusal = plan.RefusalMessage, Diagnostics = plan.Diagnostics };
+            return Summary(outcomes, null, [], clock) with { Refusal = plan.RefusalMessage, Diagnostics = plan.Diagnostics };
         }
+        clock.Mark("plan");
         string? backup = null;
         if (options.BackupDirectory is not null)
         {
             backup = await PgDump.DumpTenantsAsync(adminConnectionString, pending, options.BackupDirectory, cancellationToken);
             if (File.Exists(backup) && journals.Count > 0) await PgDump.MarkJournalAsync(adminConnectionString, backup, cancellationToken);
+            clock.Mark("backup");
         }
         var executed = new ConcurrentBag<ExecutedScript>();
         var grants = new GrantBatcher(adminConnectionString, fingerprint);
+        await GrantBatcher.EnsureDefaultPrivilegesAsync(adminConnectionString, pending, cancellationToken);
+        clock.Mark("default privileges");
         var canary = pending.Take(options.Canary).ToList();
         var rest = pending.Skip(options.Canary).ToList();
         var stop = false;
@@ -109,16 +130,26 @@ public sealed class TenantFanOut(string adminConnectionString, IScriptProvider s
                 progress?.Finished(outcome);
             });
         }
+        clock.Mark("tenants");
         await grants.FlushAsync(CancellationToken.None);
+        clock.Mark("grants and state");
         foreach (var t in pending.Where(t => !outcomes.ContainsKey(t.Id)))
             outcomes[t.Id] = new TenantRunOutcome(Label(t), TenantRunState.NotStarted, [], stop ? "not started: a canary tenant failed" : "not started: cancelled", null);
         await RecordAsync(tenants, sharedRls, outcomes);
-        return Summary(outcomes, backup, executed.ToList());
+        clock.Mark("record");
+        return Summary(outcomes, backup, executed.ToList(), clock);
     }
 
     /// <summary>Keeps each target's outcome as its last fan-out result; the shared rls run's is every rls tenant's.</summary>
-    private async Task RecordAsync(IReadOnlyList<RegisteredTenant> tenants, RegisteredTenant? sharedRls, IReadOnlyDictionary<string, TenantRunOutcome> outcomes)
+    private async Task RecordAsync(IReadOnlyList<RegisteredTenant> tenants, RegisteredTenant? sharedRls, IReadOnlyDictionary<string, TenantRunOutcome> outcomes, string? allSkippedAt = null)
     {
+        if (allSkippedAt is not null)
+        {
+            // Nothing was pending in any shard: every registered tenant (the rls ones through the shared target) was skipped.
+            try { await _registry.RecordRunsAsync(outcomes, CancellationToken.None, allSkippedAt); }
+            catch (PostgresException e) { log?.Error($"the fan-out ran, but its results could not be kept in toolkit.tenant_runs: {e.MessageText}"); }
+            return;
+        }
         var byTenant = new Dictionary<string, TenantRunOutcome>(StringComparer.Ordinal);
         foreach (var t in tenants)
         {
@@ -227,12 +258,15 @@ public sealed class TenantFanOut(string adminConnectionString, IScriptProvider s
     /// <summary>The summary's name for the shared rls tables.</summary>
     public const string SharedTarget = "(shared rls tables)";
 
-    private static FanOutSummary Summary(ConcurrentDictionary<string, TenantRunOutcome> outcomes, string? backup, IReadOnlyList<ExecutedScript> executed) =>
-        new(outcomes.Values.OrderBy(o => o.TenantId, StringComparer.Ordinal).ToList(), backup, executed);
+    private static FanOutSummary Summary(ConcurrentDictionary<string, TenantRunOutcome> outcomes, string? backup, IReadOnlyList<ExecutedScript> executed, PhaseClock clock) =>
+        new(outcomes.Values.OrderBy(o => o.TenantId, StringComparer.Ordinal).ToList(), backup, executed) { Phases = clock.Phases };
 
     /// <summary>
     /// Schema-per-tenant grants and state rows, written for up to <see cref="GrantBatch"/> tenants in one script
-    /// (through DbUp, one transaction) instead of two connections per tenant.
+    /// (through DbUp, one transaction) instead of two connections per tenant. The tables a tenant's scripts create
+    /// already carry its grants (default privileges, <c>schema/tenant_add.sql</c>), so the script only checks that
+    /// in one catalog pass for the batch (<c>schema/grants_batch.sql</c>), granting what is missing, and writes the
+    /// state rows: no <c>GRANT ... ON ALL TABLES</c> (a scan of <c>pg_class</c>) per tenant.
     /// </summary>
     private sealed class GrantBatcher(string adminConnectionString, string fingerprint)
     {
@@ -241,6 +275,15 @@ public sealed class TenantFanOut(string adminConnectionString, IScriptProvider s
         private readonly SemaphoreSlim _flush = new(1, 1);
 
         public string Fingerprint => fingerprint;
+
+        /// <summary>Sets the default privileges of the schema-per-tenant tenants among <paramref name="tenants"/> that lack them (provisioned before they existed), in one script.</summary>
+        public static async Task EnsureDefaultPrivilegesAsync(string adminConnectionString, IReadOnlyList<RegisteredTenant> tenants, CancellationToken cancellationToken)
+        {
+            var schemaTenants = tenants.Where(t => t.Isolation == IsolationLevel.SchemaPerTenant).ToList();
+            if (schemaTenants.Count == 0) return;
+            await Execution.DbUp.DbUpRun.RunUnjournaledAsync(new PostgresEngine(adminConnectionString), "schema/default_privileges.sql",
+                IsolationSql.Load("schema/default_privileges.sql"), Arrays(schemaTenants), cancellationToken);
+        }
 
         public async Task AddAsync(RegisteredTenant tenant, CancellationToken cancellationToken)
         {
@@ -258,17 +301,19 @@ public sealed class TenantFanOut(string adminConnectionString, IScriptProvider s
                 lock (_gate) { batch = [.. _waiting]; _waiting.Clear(); }
                 if (batch.Count == 0) return;
                 var engine = new PostgresEngine(adminConnectionString);
-                var grants = IsolationSql.Load("schema/grants.sql");
-                var sql = new StringBuilder();
-                foreach (var t in batch)
-                    sql.Append(VariableSubstitution.Apply(grants, TenantProvisioner.Variables(TenantNames.Create(t.Id, t.Slug), t.Isolation), engine)).Append(";\n");
-                sql.Append("INSERT INTO toolkit.tenant_state (tenant_id, fingerprint, updated_at) SELECT unnest(ARRAY[")
-                    .Append(string.Join(", ", batch.Select(t => PostgresQuoting.Literal(t.Id))))
-                    .Append("]::text[]), ").Append(PostgresQuoting.Literal(fingerprint))
+                var sql = new StringBuilder(VariableSubstitution.Apply(IsolationSql.Load("schema/grants_batch.sql"), Arrays(batch), engine)).Append('\n');
+                sql.Append("INSERT INTO toolkit.tenant_state (tenant_id, fingerprint, updated_at) SELECT unnest(")
+                    .Append(TextArray(batch.Select(t => t.Id))).Append("), ").Append(PostgresQuoting.Literal(fingerprint))
                     .Append(", now() ON CONFLICT (tenant_id) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, updated_at = now();\n");
                 await Execution.DbUp.DbUpRun.RunUnjournaledAsync(engine, "grants and state", sql.ToString(), [], cancellationToken);
             }
             finally { _flush.Release(); }
         }
+
+        // The batch scripts' $schemas$ and $roles$: pairwise text arrays of literals.
+        private static IReadOnlyList<ScriptVariable> Arrays(IReadOnlyList<RegisteredTenant> tenants) =>
+            [ScriptVariable.Raw("schemas", TextArray(tenants.Select(t => t.Schema))), ScriptVariable.Raw("roles", TextArray(tenants.Select(t => t.Role)))];
+
+        private static string TextArray(IEnumerable<string> values) => "ARRAY[" + string.Join(", ", values.Select(PostgresQuoting.Literal)) + "]::text[]";
     }
 }

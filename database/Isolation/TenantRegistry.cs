@@ -49,6 +49,32 @@ public sealed class TenantRegistry(string adminConnectionString)
         return tenants;
     }
 
+    /// <summary>
+    /// Every registered tenant, by id, and those whose recorded fingerprint equals <paramref name="fingerprint"/>:
+    /// one query (a join with <c>toolkit.tenant_state</c>) for the fan-out's start, however many tenants there are.
+    /// </summary>
+    public async Task<(IReadOnlyList<RegisteredTenant> Tenants, IReadOnlySet<string> UpToDate)> ListWithStateAsync(string fingerprint, CancellationToken cancellationToken)
+    {
+        var tenants = new List<RegisteredTenant>();
+        var upToDate = new HashSet<string>(StringComparer.Ordinal);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using (var exists = new NpgsqlCommand("SELECT to_regclass('toolkit.tenants')::text", connection))
+            if (await exists.ExecuteScalarAsync(cancellationToken) is not string) return (tenants, upToDate);
+        await using var command = new NpgsqlCommand("""
+            SELECT t.id, t.slug, t.isolation, t.role_name, t.schema_name, t.database_name, s.fingerprint IS NOT DISTINCT FROM @f AND s.tenant_id IS NOT NULL
+            FROM toolkit.tenants t LEFT JOIN toolkit.tenant_state s ON s.tenant_id = t.id ORDER BY t.id
+            """, connection);
+        command.Parameters.AddWithValue("f", fingerprint);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            tenants.Add(new RegisteredTenant(reader.GetString(0), reader.GetString(1), IsolationLevels.Parse(reader.GetString(2)),
+                reader.GetString(3), reader.GetString(4), reader.GetString(5)));
+            if (reader.GetBoolean(6)) upToDate.Add(tenants[^1].Id);
+        }
+        return (tenants, upToDate);
+    }
+
     /// <summary>The tenant with <paramref name="id"/>; an error naming it when it is not registered.</summary>
     public async Task<RegisteredTenant> GetAsync(string id, CancellationToken cancellationToken) =>
         (await ListAsync(cancellationToken)).FirstOrDefault(t => t.Id == id)
@@ -91,9 +117,30 @@ public sealed class TenantRegistry(string adminConnectionString)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Keeps <paramref name="outcomes"/> (by tenant id) as each tenant's last fan-out result, in one statement.</summary>
-    public async Task RecordRunsAsync(IReadOnlyDictionary<string, FanOut.TenantRunOutcome> outcomes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Keeps <paramref name="outcomes"/> (by tenant id) as each tenant's last fan-out result, in one statement. A
+    /// skipped tenant keeps an <c>applied</c> or <c>skipped</c> row as it was (when it last changed, or was first found up
+    /// to date), so a no-op fan-out over tenants that have one writes no row; a skipped result replaces a failed or
+    /// not-started one. With <paramref name="fingerprint"/> every registered tenant was skipped as up
+    /// to date at it: the ids do not travel, the statement works from <c>toolkit.tenants</c> and <c>toolkit.tenant_state</c>
+    /// (a tenant registered meanwhile, not yet at the fingerprint, is left out).
+    /// </summary>
+    public async Task RecordRunsAsync(IReadOnlyDictionary<string, FanOut.TenantRunOutcome> outcomes, CancellationToken cancellationToken, string? fingerprint = null)
     {
+        if (fingerprint is not null)
+        {
+            await using var all = await OpenAsync(cancellationToken);
+            await using var skip = new NpgsqlCommand("""
+                INSERT INTO toolkit.tenant_runs (tenant_id, state, applied, error, failing_script, finished_at)
+                SELECT t.id, 'skipped', '{}', NULL, NULL, now() FROM toolkit.tenants t
+                WHERE (t.isolation = 'rls' OR EXISTS (SELECT 1 FROM toolkit.tenant_state s WHERE s.tenant_id = t.id AND s.fingerprint = @f))
+                  AND NOT EXISTS (SELECT 1 FROM toolkit.tenant_runs r WHERE r.tenant_id = t.id AND r.state IN ('applied', 'skipped'))
+                ON CONFLICT (tenant_id) DO UPDATE SET state = EXCLUDED.state, applied = EXCLUDED.applied, error = NULL, failing_script = NULL, finished_at = EXCLUDED.finished_at
+                """, all);
+            skip.Parameters.AddWithValue("f", fingerprint);
+            await skip.ExecuteNonQueryAsync(cancellationToken);
+            return;
+        }
         if (outcomes.Count == 0) return;
         var ids = outcomes.Keys.Order(StringComparer.Ordinal).ToArray();
         await using var connection = await OpenAsync(cancellationToken);
@@ -104,6 +151,7 @@ public sealed class TenantRegistry(string adminConnectionString)
             WHERE EXISTS (SELECT 1 FROM toolkit.tenants t WHERE t.id = r.id)
             ON CONFLICT (tenant_id) DO UPDATE SET state = EXCLUDED.state, applied = EXCLUDED.applied, error = EXCLUDED.error,
                 failing_script = EXCLUDED.failing_script, finished_at = EXCLUDED.finished_at
+                WHERE EXCLUDED.state <> 'skipped' OR tenant_runs.state NOT IN ('applied', 'skipped')
             """, connection);
         command.Parameters.AddWithValue("ids", ids);
         command.Parameters.AddWithValue("states", ids.Select(i => Reports.FanOutReport.StateName(outcomes[i].State)).ToArray());

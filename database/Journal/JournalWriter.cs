@@ -49,6 +49,10 @@ public sealed class JournalWriter(IDatabaseEngine engine, JournalTable table, bo
             $"{engine.QuoteLiteral(entry.Direction == ScriptDirection.Down ? "down" : "up")}{targetValue})";
     }
 
+    /// <summary>How many rows the journal has (this target's, when shared): rows are only ever appended.</summary>
+    internal string CountSql() =>
+        $"SELECT count(*) FROM {TableJournal.Qualify(engine, table)}" + (table.Target is null ? "" : " WHERE target = " + engine.QuoteLiteral(table.Target));
+
     private static void Add(IDbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();

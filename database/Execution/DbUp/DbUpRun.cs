@@ -19,14 +19,23 @@ namespace Toolkit.Database.Execution.DbUp;
 /// </summary>
 internal static class DbUpRun
 {
-    /// <summary>Runs <paramref name="steps"/> in order; stops at the first failure.</summary>
+    /// <summary>
+    /// Runs <paramref name="steps"/> in order; stops at the first failure. <paramref name="journalRows"/> is how many
+    /// rows the journal (this target's) had before: a pipelined batch that fails midway counts them again to tell which
+    /// of its scripts committed (negative: unknown, so no batch of several scripts is sent).
+    /// </summary>
     public static async Task<ScriptRunResult> RunAsync(ScriptEngineConfiguration configuration, JournalTable journal,
-        IReadOnlyList<(PlanStep Step, string Sql)> steps, CancellationToken cancellationToken)
+        IReadOnlyList<(PlanStep Step, string Sql)> steps, CancellationToken cancellationToken, int journalRows = -1)
     {
         var executed = new List<ExecutedScript>();
         foreach (var (mode, segment) in Segments(steps, configuration.TransactionMode))
         {
-            var (stored, failure) = await Task.Run(() => RunSegment(configuration, journal, mode, segment, cancellationToken), CancellationToken.None);
+            // Every stored step wrote one row, so the journal now has the rows from before plus those.
+            var rows = journalRows < 0 ? -1 : journalRows + executed.Count;
+            var (stored, failure) = await Task.Run(() => configuration.Pipelined && mode == TransactionMode.PerScript && rows >= 0 && segment.Count > 1
+                    && PipelinedBatch.CanCombine(segment.Select(s => s.Sql), configuration.Variables)
+                ? RunBatch(configuration, journal, segment, rows, cancellationToken)
+                : RunSegment(configuration, journal, mode, segment, cancellationToken), CancellationToken.None);
             executed.AddRange(stored);
             if (failure is not null) return failure with { Executed = executed };
         }
@@ -88,12 +97,16 @@ internal static class DbUpRun
     }
 
     // The script as one batch: its failure aborts the transaction and the server skips the rest (the pool rolls it back).
-    private static string Pipeline(string? setup, string sql, JournalWriter writer, PlanStep step, IReadOnlySet<string> variableNames)
+    private static string Pipeline(string? setup, string sql, JournalWriter writer, PlanStep step, IReadOnlySet<string> variableNames) =>
+        (setup is null ? "" : setup + ";\n") + Transaction(sql, writer, step, variableNames);
+
+    // One script's transaction: BEGIN, the script, its journal row, COMMIT.
+    private static string Transaction(string sql, JournalWriter writer, PlanStep step, IReadOnlySet<string> variableNames)
     {
         var masked = SqlScanner.Mask(sql, variableNames).TrimEnd();
         var end = masked.Length == 0 || masked.EndsWith(';') ? "\n" : "\n;\n";
         var row = writer.InlineSql(new JournalEntry(step.Name, step.Checksum, DateTimeOffset.UtcNow, TimeSpan.Zero, step.Direction));
-        return (setup is null ? "" : setup + ";\n") + "BEGIN;\n" + (masked.Length == 0 ? "" : sql + end) + row + ";\nCOMMIT";
+        return "BEGIN;\n" + (masked.Length == 0 ? "" : sql + end) + row + ";\nCOMMIT";
     }
 
     private static IEnumerable<(TransactionMode Mode, List<(PlanStep Step, string Sql)> Steps)> Segments(IReadOnlyList<(PlanStep Step, string Sql)> steps, TransactionMode mode)
@@ -107,6 +120,46 @@ internal static class DbUpRun
             yield return (TransactionMode.None, [step]);
         }
         if (current.Count > 0) yield return (TransactionMode.PerScript, current);
+    }
+
+    // Pipelined, several scripts: the whole segment as one DbUp script, one round trip (see PipelinedBatch).
+    private static (IReadOnlyList<ExecutedScript> Stored, ScriptRunResult? Failure) RunBatch(ScriptEngineConfiguration configuration, JournalTable journal,
+        List<(PlanStep Step, string Sql)> steps, int journalRows, CancellationToken cancellationToken)
+    {
+        var engine = configuration.Engine;
+        var clock = new Stopwatch();
+        var writer = new JournalWriter(engine, journal, exists: true);
+        var names = configuration.Variables.Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
+        var setup = engine.SessionSetupSql(configuration.StatementTimeout, configuration.Schema);
+        var batch = new PipelinedBatch(steps.Select(s => s.Step).ToList(),
+            (setup is null ? "" : setup + ";\n") + string.Join(";\n", steps.Select(s => Transaction(s.Sql, writer, s.Step, names))), clock);
+        var dbUpSchema = configuration.Variables.FirstOrDefault(v => v.Name == "schema" && v.Kind == VariableKind.Raw)?.Value;
+        var result = Perform(engine, dbUpSchema, null, configuration.StatementTimeout, TransactionMode.PerScript, true,
+            new global::DbUp.ScriptProviders.StaticScriptProvider([batch.Script]), batch, new VariablePreprocessor(configuration.Variables, engine, clock), configuration.Log, cancellationToken,
+            _ => configuration.Log.Info($"applying {string.Join(", ", steps.Select(s => s.Step.Name))} (one batch, a transaction per script)"));
+        if (result.Successful) return (batch.Stored, null);
+        // The server stopped at the failing script: the scripts before it committed, each with its row.
+        int committed;
+        try { committed = Math.Clamp(CountRows(engine, writer) - journalRows, 0, steps.Count); }
+        catch (DbException e)
+        {
+            return ([], ScriptRunResult.Failed(ScriptFailure.ScriptFailed,
+                $"the batch {batch.Script.Name} failed: {result.Error?.Message}; which of its scripts committed could not be read ({e.Message}): the journal says, and a rerun resumes from it", steps[0].Step.Name));
+        }
+        var stored = batch.Committed(committed);
+        var cancelled = cancellationToken.IsCancellationRequested || result.Error is OperationCanceledException;
+        var failed = committed < steps.Count ? steps[committed].Step.Name : null;
+        var message = cancelled ? "cancelled before " + (failed ?? "the next script") : $"{failed ?? "a script"} failed: {result.Error?.Message}";
+        return (stored, ScriptRunResult.Failed(cancelled ? ScriptFailure.Cancelled : ScriptFailure.ScriptFailed, message, failed ?? steps[0].Step.Name));
+    }
+
+    private static int CountRows(IDatabaseEngine engine, JournalWriter writer)
+    {
+        using var connection = engine.CreateConnection();
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = writer.CountSql();
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static (IReadOnlyList<ExecutedScript> Stored, ScriptRunResult? Failure) RunSegment(ScriptEngineConfiguration configuration, JournalTable journal,
