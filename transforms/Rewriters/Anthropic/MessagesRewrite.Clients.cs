@@ -73,6 +73,8 @@ internal sealed partial class MessagesRewrite
             return text;
         }
         // The key goes where the ChatClient takes a non-null string: a maybe-null read (an environment variable) fails there as it did before.
+        if (key is not null && !key.DescendantNodesAndSelf().OfType<LiteralExpressionSyntax>().Any(l => l.Token.ValueText == "ANTHROPIC_API_KEY"))
+            Notes.Add((LineOf(key), $"the API key comes from `{key}`: it must now hold {ProviderName} key."));
         var keyText = key is null ? $"Environment.GetEnvironmentVariable(\"{to.KeyEnvironmentVariable}\")!"
             : MapText(key, new Dictionary<string, string> { ["ANTHROPIC_API_KEY"] = to.KeyEnvironmentVariable ?? "" })
               + (model.GetTypeInfo(key).Nullability.FlowState == NullableFlowState.MaybeNull ? "!" : "");

@@ -113,6 +113,8 @@ internal sealed partial class MessagesRewrite
                     break;
                 case "Model" when valueType?.SpecialType == SpecialType.System_String:
                     kept.Add(value);
+                    if (model.GetConstantValue(value) is not { HasValue: true })
+                        Notes.Add((LineOf(value), $"the request's model comes from `{Shorten(value)}`, which the swap cannot read: it must now name {ProviderName} model (Claude ids are mapped only where the request or the Anthropic configuration section writes them)."));
                     options.Add(() => $"ModelId = {MapModels(value)}");
                     break;
                 case "MaxTokens":

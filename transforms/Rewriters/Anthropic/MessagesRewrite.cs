@@ -90,6 +90,7 @@ internal sealed partial class MessagesRewrite(AnthropicMessagesToChatClient reci
         foreach (var identifier in _root.DescendantNodes().OfType<IdentifierNameSyntax>())
         {
             if (identifier.Parent is not (ArgumentSyntax or InterpolationSyntax)) continue;
+            if (identifier.Parent.Parent?.Parent is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } }) continue;
             if (model.GetTypeInfo(identifier).Type is not { } type || !IsAnthropicType(type)) continue;
             if (identifier.Parent is ArgumentSyntax argument && ParameterOf(argument) is { } parameter && (IsAnthropicType(parameter.Type) || parameter.Type.Name == "IEnumerable")) continue;
             if (IsConsumed(identifier)) continue;
@@ -176,6 +177,9 @@ internal sealed partial class MessagesRewrite(AnthropicMessagesToChatClient reci
     private bool StillNeeded(string ns) =>
         _root.DescendantNodes().OfType<SimpleNameSyntax>().Any(name => !name.IsVar && !name.Ancestors().Any(a => a is UsingDirectiveSyntax) && !IsConsumed(name)
             && model.GetSymbolInfo(name).Symbol is { } symbol && (symbol as ITypeSymbol ?? symbol.ContainingType)?.ContainingNamespace?.ToDisplayString() == ns);
+
+    // For steps: "an OpenAI key", "an Ollama model".
+    private string ProviderName => recipe.To.Id == "ollama" ? "an Ollama" : "an OpenAI";
 
     internal static bool IsAnthropicNamespace(string name) => name == "Anthropic" || name.StartsWith("Anthropic.", StringComparison.Ordinal);
 
