@@ -1,6 +1,7 @@
 using Toolkit.Testing;
 using Toolkit.Transforms.Recipes;
 using Toolkit.Transforms.Rewriters.Anthropic;
+using Toolkit.Transforms.Sources;
 using Toolkit.Transforms.Tests.Support;
 
 namespace Toolkit.Transforms.Tests;
@@ -56,6 +57,20 @@ public sealed class AnthropicMessagesRewriterSpecs(ChatReferencesFixture chat)
         var build = await ExampleApp.BuildAsync(app.Path);
 
         Assert.True(build.Succeeded, build.StandardOutput + build.StandardError);
+    }
+
+    /// <summary>The whole swap on an app it cannot port: each obstacle once, the package and configuration kept, nothing changed.</summary>
+    [Fact(Timeout = 60_000)]
+    public async Task I_can_see_the_anthropic_to_openai_swap_list_each_obstacle_once_and_change_nothing()
+    {
+        await Task.Yield();
+        var before = SourceSet.LoadFiles(Path.Combine(RecipeFixture.Folder("AnthropicMessagesToChatClient/blocked"), "before"));
+
+        var result = RecipeFixture.Run(RecipeCatalog.Default.Create("Toolkit.Ai.AnthropicToOpenAi"), before, chat.References);
+
+        Assert.Empty(result.Edits);
+        Assert.DoesNotContain(result.ManualSteps, s => s.Reason.Contains("uses the Anthropic SDK directly", StringComparison.Ordinal));
+        Assert.Contains(result.ManualSteps, s => s.RelativePath == "Agent.cs" && s.Line == 16 && s.Reason.Contains("MessageCreateParams.Tools", StringComparison.Ordinal));
     }
 
     [Fact(Timeout = 60_000)]

@@ -118,16 +118,5 @@ internal sealed partial class MessagesRewrite
         }
     }
 
-    // A literal-mapped copy of an expression: string literals found in the map are replaced.
-    private static string MapText(ExpressionSyntax expression, IReadOnlyDictionary<string, string> map)
-    {
-        var text = expression.ToString();
-        foreach (var literal in expression.DescendantNodesAndSelf().OfType<LiteralExpressionSyntax>().Where(l => l.IsKind(SyntaxKind.StringLiteralExpression)).OrderByDescending(l => l.SpanStart))
-        {
-            if (!map.TryGetValue(literal.Token.ValueText, out var mapped) || mapped.Length == 0) continue;
-            var start = literal.SpanStart - expression.SpanStart;
-            text = text[..start] + SyntaxFactory.Literal(mapped).Text + text[(start + literal.Span.Length)..];
-        }
-        return text;
-    }
+    private static string MapText(ExpressionSyntax expression, IReadOnlyDictionary<string, string> map) => SwapChatClientProvider.MapLiteral(expression, map);
 }

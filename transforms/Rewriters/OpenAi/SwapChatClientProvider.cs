@@ -71,7 +71,7 @@ public sealed class SwapChatClientProvider : IRecipe
         new("to", "The provider it moves to: openai or ollama.", "openai"),
         new("models", "Map of old model id to new model id, applied to model literals where clients are built.", "claude-haiku-4-5=gpt-4o-mini", Required: false),
         new("endpoint", "Server address for providers that need one (Ollama).", "http://localhost:11434", Required: false),
-        new("directUse", "manual (a step per direct use of the Anthropic SDK) or ported (an earlier recipe ported or listed that code).", "ported", Required: false),
+        new("directUse", "Manual (a step per direct use of the Anthropic SDK) or ported (an earlier recipe ported or listed that code).", "ported", Required: false),
     ];
 
     /// <inheritdoc/>
@@ -164,7 +164,8 @@ public sealed class SwapChatClientProvider : IRecipe
 
     private const string DirectUse = "uses the Anthropic SDK directly: port it to IChatClient first (or by hand), then swap the provider.";
 
-    private static string MapLiteral(ExpressionSyntax expression, IReadOnlyDictionary<string, string> map)
+    /// <summary>The text of <paramref name="expression"/> with its string literals found in <paramref name="map"/> replaced (empty mappings skipped).</summary>
+    internal static string MapLiteral(ExpressionSyntax expression, IReadOnlyDictionary<string, string> map)
     {
         var text = expression.ToString();
         foreach (var literal in expression.DescendantNodesAndSelf().OfType<LiteralExpressionSyntax>().Where(l => l.IsKind(SyntaxKind.StringLiteralExpression)).OrderByDescending(l => l.SpanStart))
