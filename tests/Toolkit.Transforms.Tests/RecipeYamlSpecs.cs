@@ -83,6 +83,7 @@ public sealed class RecipeYamlSpecs(AppReferencesFixture app)
         "Toolkit.ChangeConfigurationValue" => new() { ["key"] = "K", ["values"] = new Dictionary<string, string> { ["a"] = "b" } },
         "Toolkit.Rewriters.OpenAiChatToChatClient" => new() { ["provider"] = "anthropic" },
         "Toolkit.Rewriters.SwapChatClientProvider" => new() { ["from"] = "anthropic", ["to"] = "openai" },
+        "Toolkit.Rewriters.AnthropicMessagesToChatClient" => new() { ["to"] = "openai", ["defaultModel"] = "gpt-4o-mini" },
         "Toolkit.RenameArgument" => new() { ["type"] = "T", ["method"] = "M", ["from"] = "a", ["to"] = "b" },
         "Toolkit.RenameMethod" => new() { ["type"] = "T", ["from"] = "a", ["to"] = "b" },
         "Toolkit.MapStoredValues" => new() { ["columnsOption"] = "o", ["script"] = "0001_s", ["values"] = new Dictionary<string, string> { ["a"] = "b" } },

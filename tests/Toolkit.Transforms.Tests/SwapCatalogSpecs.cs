@@ -12,7 +12,7 @@ public sealed class SwapCatalogSpecs
     public async Task I_can_list_the_swaps_and_find_one_by_id()
     {
         await Task.Yield();
-        Assert.Equal(["ai:anthropic=openai", "ai:azure-openai=anthropic", "ai:openai=anthropic", "ai:openai=ollama", "database:neon=supabase", "database:supabase=neon", "storage:r2=s3", "storage:s3=r2"],
+        Assert.Equal(["ai:anthropic=ollama", "ai:anthropic=openai", "ai:azure-openai=anthropic", "ai:openai=anthropic", "ai:openai=ollama", "database:neon=supabase", "database:supabase=neon", "storage:r2=s3", "storage:s3=r2"],
             SwapCatalog.All.Select(s => s.Id));
         var swap = SwapCatalog.Find("AI:OpenAI=Anthropic");
         Assert.Equal(("ai", "openai", "anthropic"), (swap.Category, swap.From, swap.To));
@@ -24,7 +24,7 @@ public sealed class SwapCatalogSpecs
     {
         await Task.Yield();
         var error = Assert.Throws<DiagnosticException>(() => SwapCatalog.Find("ai:openai=gemini"));
-        Assert.Contains("unknown swap 'ai:openai=gemini' (known: ai:anthropic=openai, ai:azure-openai=anthropic, ai:openai=anthropic, ai:openai=ollama, database:neon=supabase, database:supabase=neon, storage:r2=s3, storage:s3=r2)", error.Message);
+        Assert.Contains("unknown swap 'ai:openai=gemini' (known: ai:anthropic=ollama, ai:anthropic=openai, ai:azure-openai=anthropic, ai:openai=anthropic, ai:openai=ollama, database:neon=supabase, database:supabase=neon, storage:r2=s3, storage:s3=r2)", error.Message);
         Assert.Null(SwapCatalog.TryFind("nope"));
     }
 

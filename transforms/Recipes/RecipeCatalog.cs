@@ -1,5 +1,6 @@
 using Toolkit.Transforms.Recipes.Primitives;
 using Toolkit.Transforms.Rewriters;
+using Toolkit.Transforms.Rewriters.Anthropic;
 using Toolkit.Transforms.Rewriters.OpenAi;
 
 namespace Toolkit.Transforms.Recipes;
@@ -33,6 +34,7 @@ public sealed class RecipeCatalog
         Add(MapStoredValues.RecipeName, a => new MapStoredValues(a));
         Add(OpenAiChatToChatClient.RecipeName, a => new OpenAiChatToChatClient(a));
         Add(SwapChatClientProvider.RecipeName, a => new SwapChatClientProvider(a));
+        Add(AnthropicMessagesToChatClient.RecipeName, a => new AnthropicMessagesToChatClient(a));
         Add(S3ClientToR2.RecipeName, a => new S3ClientToR2(a));
         Add(NeonToSupabaseConnectionStrings.RecipeName, a => new NeonToSupabaseConnectionStrings(a));
         Add(R2ClientToS3.RecipeName, a => new R2ClientToS3(a));

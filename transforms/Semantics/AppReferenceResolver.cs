@@ -240,10 +240,17 @@ public static partial class AppReferenceResolver
     [GeneratedRegex(@"\S*toolkit-restore-[^/\\\s]+[/\\]?")]
     private static partial Regex TemporaryFolder();
 
+    // The first error in ordinal order, not in output order: a restore of several projects prints them in the order its
+    // parallel work finishes, and the plan (its id) must not change with that.
     private static string FirstError(ProcessResult result)
     {
         var lines = (result.StandardOutput + "\n" + result.StandardError).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var line = lines.FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)) ?? (result.TimedOut ? "timed out" : $"exit code {result.ExitCode}");
+        return lines.Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)).Select(ErrorOf).Order(StringComparer.Ordinal).FirstOrDefault()
+            ?? (result.TimedOut ? "timed out" : $"exit code {result.ExitCode}");
+    }
+
+    private static string ErrorOf(string line)
+    {
         // dotnet restore appends " [/path/project.csproj]" to each line, and an SDK file's path may lead it: the error is what counts.
         line = Regex.Replace(line, @"\s+\[[^\]]*\]$", "");
         return line.IndexOf("error ", StringComparison.Ordinal) is var at and > 0 && Path.IsPathRooted(line) ? line[at..] : line;

@@ -27,7 +27,19 @@ public sealed class SwapChatClientProvider : IRecipe
             : throw new RecipeException($"{RecipeName}: option 'to' must be openai or ollama.");
         Models = arguments.Map("models");
         Endpoint = arguments.Optional("endpoint") ?? "http://localhost:11434";
+        DirectUseListed = arguments.Optional("directUse") switch
+        {
+            null or "manual" => false,
+            "ported" => true,
+            var other => throw new RecipeException($"{RecipeName}: option 'directUse' must be manual or ported, not '{other}'."),
+        };
     }
+
+    /// <summary>
+    /// True when a recipe before this one ports (or lists) code using the Anthropic SDK directly
+    /// (<see cref="Anthropic.AnthropicMessagesToChatClient"/>): files still using it are left to that recipe's manual steps.
+    /// </summary>
+    public bool DirectUseListed { get; }
 
     /// <summary>The provider the code uses now.</summary>
     public ChatProvider From { get; }
@@ -59,6 +71,7 @@ public sealed class SwapChatClientProvider : IRecipe
         new("to", "The provider it moves to: openai or ollama.", "openai"),
         new("models", "Map of old model id to new model id, applied to model literals where clients are built.", "claude-haiku-4-5=gpt-4o-mini", Required: false),
         new("endpoint", "Server address for providers that need one (Ollama).", "http://localhost:11434", Required: false),
+        new("directUse", "Manual (a step per direct use of the Anthropic SDK) or ported (an earlier recipe ported or listed that code).", "ported", Required: false),
     ];
 
     /// <inheritdoc/>
@@ -76,7 +89,9 @@ public sealed class SwapChatClientProvider : IRecipe
             var (changes, unsupported, notes) = PlanFile(model);
             if (unsupported.Count > 0)
             {
-                foreach (var (line, reason) in unsupported) sources.AddManualStep(path, line, reason);
+                // The recipe that ports direct use already said why each such use was not ported.
+                foreach (var (line, reason) in unsupported)
+                    if (!DirectUseListed || !reason.EndsWith(DirectUse, StringComparison.Ordinal)) sources.AddManualStep(path, line, reason);
                 continue;
             }
             foreach (var (line, reason) in notes) sources.AddManualStep(path, line, reason);
@@ -134,7 +149,7 @@ public sealed class SwapChatClientProvider : IRecipe
             var symbol = model.GetSymbolInfo(name).Symbol;
             var ns = (symbol as ITypeSymbol ?? symbol?.ContainingType)?.ContainingNamespace?.ToDisplayString() ?? "";
             if (symbol is null || !(ns == "Anthropic" || ns.StartsWith("Anthropic.", StringComparison.Ordinal) || symbol.ContainingType?.Name == "AnthropicClientExtensions")) continue;
-            unsupported.Add((Line(name), $"`{name.Parent}` uses the Anthropic SDK directly: port it to IChatClient first (or by hand), then swap the provider."));
+            unsupported.Add((Line(name), $"`{name.Parent}` {DirectUse}"));
         }
         if (changes.Count == 0) return (changes, unsupported, notes);
         var added = To.Namespaces.Where(n => root.DescendantNodes().OfType<UsingDirectiveSyntax>().All(u => u.NamespaceOrType.ToString() != n)).ToList();
@@ -147,7 +162,10 @@ public sealed class SwapChatClientProvider : IRecipe
         return (changes, unsupported, notes);
     }
 
-    private static string MapLiteral(ExpressionSyntax expression, IReadOnlyDictionary<string, string> map)
+    private const string DirectUse = "uses the Anthropic SDK directly: port it to IChatClient first (or by hand), then swap the provider.";
+
+    /// <summary>The text of <paramref name="expression"/> with its string literals found in <paramref name="map"/> replaced (empty mappings skipped).</summary>
+    internal static string MapLiteral(ExpressionSyntax expression, IReadOnlyDictionary<string, string> map)
     {
         var text = expression.ToString();
         foreach (var literal in expression.DescendantNodesAndSelf().OfType<LiteralExpressionSyntax>().Where(l => l.IsKind(SyntaxKind.StringLiteralExpression)).OrderByDescending(l => l.SpanStart))
