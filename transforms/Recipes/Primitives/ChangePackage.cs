@@ -14,6 +14,7 @@ public sealed partial class ChangePackage : IRecipe
     private readonly string? _keepWhileUsedBy;
     private readonly string? _addWhenUsedBy;
     private readonly IReadOnlyDictionary<string, string> _alongWith;
+    private readonly IReadOnlyDictionary<string, string> _atLeast;
 
     /// <summary>Configures the recipe from its options.</summary>
     public ChangePackage(RecipeArguments arguments)
@@ -24,6 +25,7 @@ public sealed partial class ChangePackage : IRecipe
         _keepWhileUsedBy = arguments.Optional("keepWhileUsedBy");
         _addWhenUsedBy = arguments.Optional("addWhenUsedBy");
         _alongWith = arguments.Map("alongWith");
+        _atLeast = arguments.Map("atLeast");
     }
 
     /// <inheritdoc/>
@@ -46,6 +48,7 @@ public sealed partial class ChangePackage : IRecipe
         new("keepWhileUsedBy", "Namespace of the old package: while a C# file still has a using directive for it, the new package is added beside the old one.", "OpenAI", Required: false),
         new("addWhenUsedBy", "Namespace of the new package: when no C# file uses it (the code was not migrated), nothing changes.", "Anthropic", Required: false),
         new("alongWith", "Packages added next to the new one, id to exact version.", "Microsoft.Extensions.AI=10.11.0", Required: false),
+        new("atLeast", "Packages the new one needs at a minimum version, id to version: a lower exact pin in the project is raised.", "System.Text.Json=10.0.6", Required: false),
     ];
 
     /// <inheritdoc/>
@@ -74,6 +77,7 @@ public sealed partial class ChangePackage : IRecipe
                     + string.Concat(_alongWith.Where(a => !present.Contains(a.Key) && m.Value.EndsWith("/>", StringComparison.Ordinal)).OrderBy(a => a.Key, StringComparer.Ordinal)
                         .Select(a => LineBreakAndIndent(text, m.Index) + Rewrite(m, a.Key, a.Value))));
             sources.Write(path, changed);
+            RaiseFloors(sources, path);
             if (stillUsed)
                 sources.AddManualStep(path, TextLines.LineOf(text, from[0].Index),
                     $"{_from} was kept beside {_to} because code still uses the {_keepWhileUsedBy} namespace: remove it once that code is ported.");
@@ -106,6 +110,7 @@ public sealed partial class ChangePackage : IRecipe
             if (end < 0) return;
             var indent = LineBreakAndIndent(text, last.Index);
             sources.Write(path, text[..end] + string.Concat(wanted.Select(p => indent + Element(p.Id, p.Version))) + text[end..]);
+            RaiseFloors(sources, path);
             return;
         }
         var projectEnd = text.LastIndexOf("</Project>", StringComparison.OrdinalIgnoreCase);

@@ -59,6 +59,7 @@ internal sealed partial class ChatClientRewrite
     {
         var modelText = MapLiterals(modelArgument, recipe.Models, unmapped => Notes.Add((LineOf(unmapped),
             $"'{unmapped.Token.ValueText}' is not a known OpenAI model id, so it was kept: set a {recipe.Provider.Id} model id here.")));
+        ModelFromEnvironment(modelArgument);
         if (recipe.Provider == ChatProvider.Ollama && key is not null)
             Notes.Add((LineOf(creation), "Ollama takes no API key: the key given to the OpenAI client is no longer used here."));
         var text = recipe.Provider.Create(modelText, recipe.Provider == ChatProvider.Ollama ? null : key, timeout, SyntaxFactory.Literal(recipe.Endpoint).Text);
@@ -269,7 +270,7 @@ internal sealed partial class ChatClientRewrite
     {
         var literals = expression.DescendantNodesAndSelf().OfType<LiteralExpressionSyntax>()
             .Where(l => IsString(l) && !Recipes.Primitives.ConfigurationKeyLiterals.IsKey(l)
-                && !l.Ancestors().TakeWhile(a => a != expression).OfType<InvocationExpressionSyntax>().Any(i => i.Expression.ToString().EndsWith("GetEnvironmentVariable", StringComparison.Ordinal) && map != recipe.KeyVariables))
+                && !l.Ancestors().TakeWhile(a => a != expression.Parent).OfType<InvocationExpressionSyntax>().Any(i => i.Expression.ToString().EndsWith("GetEnvironmentVariable", StringComparison.Ordinal) && map != recipe.KeyVariables))
             .ToList();
         var text = expression.ToString();
         foreach (var literal in literals.OrderByDescending(l => l.SpanStart))

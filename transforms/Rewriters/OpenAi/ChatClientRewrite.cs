@@ -76,6 +76,7 @@ internal sealed partial class ChatClientRewrite(OpenAiChatToChatClient recipe, S
         PlanCalls();
         PlanMessages();
         PlanMembers();
+        PlanTextReads();
         PlanErrors();
         PlanTypes();
         CheckFlow();

@@ -1,0 +1,44 @@
+using Toolkit.Testing;
+using Toolkit.Transforms.Tests.Support;
+
+namespace Toolkit.Transforms.Tests;
+
+/// <summary>
+/// OpenAI chat patterns met on the corpus apps added in docs/corpus/ai-apps.tsv, one fixture each
+/// (before/after, manual steps, a second run that changes nothing), and their output built for real.
+/// </summary>
+[Collection(ChatReferencesCollection.Name)]
+public sealed class ChatCorpusFixtureSpecs(ChatReferencesFixture chat)
+{
+    /// <summary>The fixtures, each with the provider it is ported to.</summary>
+    public static TheoryData<string, string> Fixtures => new()
+    {
+        { "retry-reads", "anthropic" },
+    };
+
+    [Theory(Timeout = 60_000)]
+    [MemberData(nameof(Fixtures))]
+    public Task I_can_port_the_chat_code_the_corpus_apps_write(string fixture, string provider) => Task.Run(() =>
+        RecipeFixture.Verify(ChatClientRewriterSpecs.Port(provider), $"OpenAiChatToChatClient/{fixture}", chat.References));
+
+    /// <summary>Every fixture's output, with the files it leaves alone, built with the real <c>dotnet build</c> (warnings as errors).</summary>
+    [Fact(Timeout = 300_000)]
+    public async Task I_can_build_what_the_port_makes_of_the_corpus_patterns()
+    {
+        using var app = new TempDirectory("chat-corpus-app");
+        app.Write("ChatApp.csproj", File.ReadAllText(RecipeFixture.Folder(Path.Combine("ChatApp", "ChatApp.csproj"))));
+        foreach (var fixture in Fixtures.Select(r => (string)r[0]))
+        {
+            var folder = RecipeFixture.Folder(Path.Combine("OpenAiChatToChatClient", fixture));
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(folder, "before"), "*.cs"))
+            {
+                var after = Path.Combine(folder, "after", Path.GetFileName(file));
+                app.Write($"{fixture}/{Path.GetFileName(file)}", File.ReadAllText(File.Exists(after) ? after : file));
+            }
+        }
+
+        var build = await ExampleApp.BuildAsync(app.Path);
+
+        Assert.True(build.Succeeded, build.StandardOutput + build.StandardError);
+    }
+}
