@@ -10,16 +10,19 @@ namespace Toolkit.Transforms.Tests;
 [Collection(ChatReferencesCollection.Name)]
 public sealed class ChatCorpusFixtureSpecs(ChatReferencesFixture chat)
 {
-    /// <summary>The fixtures, each with the provider it is ported to.</summary>
+    /// <summary>The fixtures, each with the provider it is ported to (and azure- when its clients are Azure OpenAI ones).</summary>
     public static TheoryData<string, string> Fixtures => new()
     {
         { "retry-reads", "anthropic" },
+        { "two-clients", "azure-anthropic" },
+        { "credential-local", "azure-anthropic" },
     };
 
     [Theory(Timeout = 60_000)]
     [MemberData(nameof(Fixtures))]
     public Task I_can_port_the_chat_code_the_corpus_apps_write(string fixture, string provider) => Task.Run(() =>
-        RecipeFixture.Verify(ChatClientRewriterSpecs.Port(provider), $"OpenAiChatToChatClient/{fixture}", chat.References));
+        RecipeFixture.Verify(provider.StartsWith("azure-", StringComparison.Ordinal) ? ChatClientRewriterSpecs.Port(provider[6..], "azure-openai") : ChatClientRewriterSpecs.Port(provider),
+            $"OpenAiChatToChatClient/{fixture}", chat.References));
 
     /// <summary>Every fixture's output, with the files it leaves alone, built with the real <c>dotnet build</c> (warnings as errors).</summary>
     [Fact(Timeout = 300_000)]
@@ -27,6 +30,7 @@ public sealed class ChatCorpusFixtureSpecs(ChatReferencesFixture chat)
     {
         using var app = new TempDirectory("chat-corpus-app");
         app.Write("ChatApp.csproj", File.ReadAllText(RecipeFixture.Folder(Path.Combine("ChatApp", "ChatApp.csproj"))));
+        app.Write("Program.cs", "System.Console.WriteLine(\"built\");\n"); // the fixture app is a program
         foreach (var fixture in Fixtures.Select(r => (string)r[0]))
         {
             var folder = RecipeFixture.Folder(Path.Combine("OpenAiChatToChatClient", fixture));

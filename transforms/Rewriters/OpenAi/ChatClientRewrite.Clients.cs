@@ -86,7 +86,7 @@ internal sealed partial class ChatClientRewrite
         if (origin is null || Constructor(origin) is not { } constructor)
         {
             var type = TypeOf(receiver)?.Name ?? "OpenAIClient";
-            Unsupported.Add((LineOf(use), $"the ChatClient comes from `{Describe(use)}`, and `{receiver}` (an {type}) is created elsewhere (given to this code from outside): build the IChatClient where the {type} is created, by hand."));
+            Unsupported.Add((LineOf(use), CreatedElsewhere(receiver, use, type)));
             return null;
         }
         var rootType = FullName(constructor.ContainingType);
@@ -99,6 +99,7 @@ internal sealed partial class ChatClientRewrite
         }
         if (rootType == AzureClientType)
         {
+            RemoveCredentialLocal(origin);
             Notes.Add((LineOf(use), $"the Azure OpenAI deployment and key do not carry over: the {recipe.Provider.Id} client reads its key from {recipe.Provider.KeyEnvironmentVariable ?? "nowhere (none needed)"}, and the deployment name is kept as the model id unless it is a known OpenAI model id."));
             return (null, null);
         }
