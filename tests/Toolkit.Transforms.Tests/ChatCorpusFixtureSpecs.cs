@@ -16,6 +16,7 @@ public sealed class ChatCorpusFixtureSpecs(ChatReferencesFixture chat)
         { "retry-reads", "anthropic" },
         { "two-clients", "azure-anthropic" },
         { "credential-local", "azure-anthropic" },
+        { "bytes-part", "anthropic" },
     };
 
     [Theory(Timeout = 60_000)]
@@ -23,6 +24,14 @@ public sealed class ChatCorpusFixtureSpecs(ChatReferencesFixture chat)
     public Task I_can_port_the_chat_code_the_corpus_apps_write(string fixture, string provider) => Task.Run(() =>
         RecipeFixture.Verify(provider.StartsWith("azure-", StringComparison.Ordinal) ? ChatClientRewriterSpecs.Port(provider[6..], "azure-openai") : ChatClientRewriterSpecs.Port(provider),
             $"OpenAiChatToChatClient/{fixture}", chat.References));
+
+    /// <summary>
+    /// A message built from a value whose type did not bind keeps its role only if the port knows the value is
+    /// text: it is a manual step, and nothing changes (it was renamed to <c>new ChatMessage(turn.Content)</c>, role lost).
+    /// </summary>
+    [Fact(Timeout = 60_000)]
+    public Task I_can_rely_on_the_port_to_leave_a_message_of_unbound_content_alone() => Task.Run(() =>
+        RecipeFixture.Verify(ChatClientRewriterSpecs.Port(), "OpenAiChatToChatClient/unbound-message", chat.References));
 
     /// <summary>Every fixture's output, with the files it leaves alone, built with the real <c>dotnet build</c> (warnings as errors).</summary>
     [Fact(Timeout = 300_000)]

@@ -89,4 +89,11 @@ public sealed class CorpusPatternSpecs
                 ["alongWith"] = new Dictionary<string, string> { ["Microsoft.Extensions.AI"] = "10.11.0" },
                 ["atLeast"] = new Dictionary<string, string> { ["System.Text.Json"] = "10.0.13", ["Microsoft.Extensions.Logging.Abstractions"] = "10.0.13", ["System.Diagnostics.DiagnosticSource"] = "10.0.13" },
             }), "ChangePackage/floors", null));
+    /// <summary>Central versions above the app (the repository root): the new references carry their version in VersionOverride (else NU1010).</summary>
+    [Fact(Timeout = 60_000)]
+    public Task I_can_swap_a_package_whose_central_version_lives_above_the_app() => Task.Run(() =>
+        RecipeFixture.Verify(RecipeFixture.Recipe(ChangePackage.RecipeName,
+            new Dictionary<string, string> { ["from"] = "OpenAI", ["to"] = "Anthropic", ["version"] = "13.14.0", ["keepWhileUsedBy"] = "OpenAI", ["addWhenUsedBy"] = "Anthropic" },
+            new Dictionary<string, IReadOnlyDictionary<string, string>> { ["alongWith"] = new Dictionary<string, string> { ["Microsoft.Extensions.AI"] = "10.11.0" } }),
+            "ChangePackage/central-outside", null));
 }

@@ -72,10 +72,11 @@ public sealed partial class ChangePackage : IRecipe
                 continue;
             }
             var present = elements.Select(m => m.Groups["id"].Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var outside = CentralVersionsOutside(sources, path);
             var changed = PackageElement().Replace(text, m => !m.Groups["id"].Value.Equals(_from, StringComparison.OrdinalIgnoreCase) ? m.Value
-                : (stillUsed ? m.Value + LineBreakAndIndent(text, m.Index) + Rewrite(m, _to, _version) : Rewrite(m, _to, _version))
+                : (stillUsed ? m.Value + LineBreakAndIndent(text, m.Index) + Rewrite(m, _to, _version, outside) : Rewrite(m, _to, _version, outside))
                     + string.Concat(_alongWith.Where(a => !present.Contains(a.Key) && m.Value.EndsWith("/>", StringComparison.Ordinal)).OrderBy(a => a.Key, StringComparer.Ordinal)
-                        .Select(a => LineBreakAndIndent(text, m.Index) + Rewrite(m, a.Key, a.Value))));
+                        .Select(a => LineBreakAndIndent(text, m.Index) + Rewrite(m, a.Key, a.Value, outside))));
             sources.Write(path, changed);
             RaiseFloors(sources, path);
             if (stillUsed)
@@ -126,10 +127,11 @@ public sealed partial class ChangePackage : IRecipe
         return prefix.Trim().Length > 0 ? " " : "\n" + prefix;
     }
 
-    private static string Rewrite(Match element, string to, string? version)
+    private static string Rewrite(Match element, string to, string? version, bool versionOutside = false)
     {
         var id = element.Groups["id"];
         var text = element.Value[..(id.Index - element.Index)] + to + element.Value[(id.Index - element.Index + id.Length)..];
+        if (version is not null && versionOutside && !VersionAttribute().IsMatch(text)) return WithVersionOverride(text, version);
         return version is null ? text : VersionAttribute().Replace(text, m => m.Groups["open"].Value + version + m.Groups["close"].Value, 1);
     }
 

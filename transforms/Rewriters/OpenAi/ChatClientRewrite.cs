@@ -81,6 +81,7 @@ internal sealed partial class ChatClientRewrite(OpenAiChatToChatClient recipe, S
         PlanTypes();
         CheckFlow();
         CheckReceivers();
+        CheckMessages();
         CheckCoverage();
         if (_edits.Count == 0) return;
         PlanUsings();
