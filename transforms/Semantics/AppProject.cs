@@ -58,13 +58,39 @@ public sealed record AppProject(string ProjectPath, string Sdk, string TargetFra
         }
         var root = document.Root!;
         var properties = root.Elements("PropertyGroup").Elements().ToList();
-        string? Property(string name) => properties.LastOrDefault(e => e.Name.LocalName == name)?.Value.Trim();
-        var framework = Property("TargetFramework") ?? Property("TargetFrameworks")?.Split(';')[0]
+        // What the project does not set may come from Directory.Build.props (imported before it): TargetFramework, ImplicitUsings...
+        var inherited = BuildProps(projectPath);
+        string? Own(string name) => properties.LastOrDefault(e => e.Name.LocalName == name)?.Value.Trim();
+        string? Inherited(string name) => inherited.Select(p => p.LastOrDefault(e => e.Name.LocalName == name)?.Value.Trim()).FirstOrDefault(v => v is not null);
+        string? Property(string name) => Own(name) ?? Inherited(name);
+        var framework = Own("TargetFramework") ?? Own("TargetFrameworks")?.Split(';')[0] ?? Inherited("TargetFramework") ?? Inherited("TargetFrameworks")?.Split(';')[0]
             ?? throw new InvalidDataException($"{projectPath}: no TargetFramework.");
-        var usings = root.Elements("ItemGroup").Elements("Using")
+        var usings = root.Elements("ItemGroup").Elements("Using").Concat(inherited.SelectMany(p => p.Where(e => e.Name.LocalName == "Using")))
             .Select(u => (string?)u.Attribute("Include")).OfType<string>().ToList();
         var implicitUsings = Property("ImplicitUsings") is { } value && (value.Equals("enable", StringComparison.OrdinalIgnoreCase) || value.Equals("true", StringComparison.OrdinalIgnoreCase));
         return new AppProject(Path.GetFullPath(projectPath), (string?)root.Attribute("Sdk") ?? "Microsoft.NET.Sdk", framework, implicitUsings, usings,
             Property("OutputType") ?? "Library");
+    }
+
+    // The PropertyGroup and ItemGroup elements of each Directory.Build.props above the project, nearest first
+    // (unconditioned groups only: a condition such as CI's is not evaluated here).
+    private static List<List<XElement>> BuildProps(string projectPath)
+    {
+        var result = new List<List<XElement>>();
+        foreach (var file in ProjectSideFiles.Find(Path.GetDirectoryName(Path.GetFullPath(projectPath))!)
+            .Where(f => Path.GetFileName(f).Equals("Directory.Build.props", StringComparison.OrdinalIgnoreCase)))
+        {
+            try
+            {
+                var props = XDocument.Load(file).Root;
+                if (props is null) continue;
+                result.Add(props.Elements().Where(g => g.Name.LocalName is "PropertyGroup" or "ItemGroup" && g.Attribute("Condition") is null).SelectMany(g => g.Elements()).ToList());
+            }
+            catch (System.Xml.XmlException e)
+            {
+                throw new InvalidDataException($"{file}:{e.LineNumber}: not valid XML: {e.Message}", e);
+            }
+        }
+        return result;
     }
 }

@@ -65,9 +65,8 @@ public static partial class AppReferenceResolver
             throw new InvalidDataException($"{dotnetRoot}/packs: no Microsoft.NETCore.App.Ref for {project.BaseTargetFramework}.");
         var web = project.IsWeb ? FrameworkReferences.Assemblies(dotnetRoot, "Microsoft.AspNetCore.App.Ref", project.BaseTargetFramework) : [];
 
-        // A package assembly that the framework also ships is kept once (the package one wins, as in the build).
-        var all = restored.Assemblies.Concat(framework).Concat(web)
-            .GroupBy(Path.GetFileName, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).ToList();
+        // A package assembly that the framework also ships is kept once: the newer one, as in the build.
+        var all = ReferenceConflicts.Resolve(restored.Assemblies, framework.Concat(web).ToList());
         return new AppReferences(all, project.ImplicitUsings, project.IsExecutable) { Missing = restored.Missing, Projects = ReferencedProject.Load(appRoot, project.ProjectPath) };
     }
 

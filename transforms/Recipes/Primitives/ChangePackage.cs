@@ -16,6 +16,7 @@ public sealed partial class ChangePackage : IRecipe
     private readonly IReadOnlyDictionary<string, string> _alongWith;
     private readonly IReadOnlyDictionary<string, string> _bridges;
     private readonly string? _bridgesWhenUsedBy;
+    private readonly IReadOnlyDictionary<string, string> _atLeast;
 
     /// <summary>Configures the recipe from its options.</summary>
     public ChangePackage(RecipeArguments arguments)
@@ -28,6 +29,7 @@ public sealed partial class ChangePackage : IRecipe
         _alongWith = arguments.Map("alongWith");
         _bridges = arguments.Map("bridges");
         _bridgesWhenUsedBy = arguments.Optional("bridgesWhenUsedBy");
+        _atLeast = arguments.Map("atLeast");
     }
 
     /// <inheritdoc/>
@@ -52,6 +54,7 @@ public sealed partial class ChangePackage : IRecipe
         new("alongWith", "Packages added next to the new one, id to exact version.", "Microsoft.Extensions.AI=10.11.0", Required: false),
         new("bridges", "Packages added next to the new one only while a C# file imports bridgesWhenUsedBy (ported code converting values back for code left on the old package), id to exact version.", "Microsoft.Extensions.AI.OpenAI=10.11.0", Required: false),
         new("bridgesWhenUsedBy", "Namespace or type whose using directive (using static too) calls for the bridges.", "OpenAI.Chat.MicrosoftExtensionsAIChatExtensions", Required: false),
+        new("atLeast", "Packages the new one needs at a minimum version, id to version: a lower exact pin in the project is raised.", "System.Text.Json=10.0.6", Required: false),
     ];
 
     /// <inheritdoc/>
@@ -78,11 +81,13 @@ public sealed partial class ChangePackage : IRecipe
                 continue;
             }
             var present = elements.Select(m => m.Groups["id"].Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var outside = CentralVersionsOutside(sources, path);
             var changed = PackageElement().Replace(text, m => !m.Groups["id"].Value.Equals(_from, StringComparison.OrdinalIgnoreCase) ? m.Value
-                : (stillUsed ? m.Value + LineBreakAndIndent(text, m.Index) + Rewrite(m, _to, _version) : Rewrite(m, _to, _version))
+                : (stillUsed ? m.Value + LineBreakAndIndent(text, m.Index) + Rewrite(m, _to, _version, outside) : Rewrite(m, _to, _version, outside))
                     + string.Concat(alongWith.Where(a => !present.Contains(a.Key) && m.Value.EndsWith("/>", StringComparison.Ordinal)).OrderBy(a => a.Key, StringComparer.Ordinal)
-                        .Select(a => LineBreakAndIndent(text, m.Index) + Rewrite(m, a.Key, a.Value))));
+                        .Select(a => LineBreakAndIndent(text, m.Index) + Rewrite(m, a.Key, a.Value, outside))));
             sources.Write(path, changed);
+            RaiseFloors(sources, path);
             if (stillUsed)
                 sources.AddManualStep(path, TextLines.LineOf(text, from[0].Index),
                     $"{_from} was kept beside {_to} because code still uses the {_keepWhileUsedBy} namespace: remove it once that code is ported.");
@@ -115,6 +120,7 @@ public sealed partial class ChangePackage : IRecipe
             if (end < 0) return;
             var indent = LineBreakAndIndent(text, last.Index);
             sources.Write(path, text[..end] + string.Concat(wanted.Select(p => indent + Element(p.Id, p.Version))) + text[end..]);
+            RaiseFloors(sources, path);
             return;
         }
         var projectEnd = text.LastIndexOf("</Project>", StringComparison.OrdinalIgnoreCase);
@@ -130,10 +136,11 @@ public sealed partial class ChangePackage : IRecipe
         return prefix.Trim().Length > 0 ? " " : "\n" + prefix;
     }
 
-    private static string Rewrite(Match element, string to, string? version)
+    private static string Rewrite(Match element, string to, string? version, bool versionOutside = false)
     {
         var id = element.Groups["id"];
         var text = element.Value[..(id.Index - element.Index)] + to + element.Value[(id.Index - element.Index + id.Length)..];
+        if (version is not null && versionOutside && !VersionAttribute().IsMatch(text)) return WithVersionOverride(text, version);
         return version is null ? text : VersionAttribute().Replace(text, m => m.Groups["open"].Value + version + m.Groups["close"].Value, 1);
     }
 

@@ -87,7 +87,9 @@ internal sealed partial class ChatClientRewrite
                     break;
                 case ("ChatMessageContentPart", "CreateImagePart") when arguments.Count >= 2 && TypeOf(arguments[0].Expression)?.Name == "BinaryData":
                     if (arguments.Count > 2) Notes.Add((LineOf(invocation), "the image detail level has no IChatClient counterpart and was dropped."));
-                    Replace(invocation, [arguments[0].Expression, arguments[1].Expression], k => $"new DataContent({k[0]}.ToMemory(), {k[1]})");
+                    // BinaryData.FromBytes(bytes): the bytes themselves (BinaryData leaves with the OpenAI package).
+                    var bytes = BytesOf(arguments[0].Expression);
+                    Replace(invocation, [bytes ?? arguments[0].Expression, arguments[1].Expression], k => bytes is null ? $"new DataContent({k[0]}.ToMemory(), {k[1]})" : $"new DataContent({k[0]}, {k[1]})");
                     break;
                 case ("ChatResponseFormat", "CreateJsonObjectFormat") when arguments.Count == 0:
                     Replace(invocation, "ChatResponseFormat.Json");

@@ -71,6 +71,7 @@ internal sealed partial class ChatClientRewrite
     {
         var modelText = MapLiterals(modelArgument, recipe.Models, unmapped => Notes.Add((LineOf(unmapped),
             $"'{unmapped.Token.ValueText}' is not a known OpenAI model id, so it was kept: set a {recipe.Provider.Id} model id here.")));
+        ModelFromEnvironment(modelArgument);
         if (recipe.Provider == ChatProvider.Ollama && key is not null)
             Notes.Add((LineOf(creation), "Ollama takes no API key: the key given to the OpenAI client is no longer used here."));
         var text = recipe.Provider.Create(modelText, recipe.Provider == ChatProvider.Ollama ? null : key, timeout, SyntaxFactory.Literal(recipe.Endpoint).Text);
@@ -97,7 +98,7 @@ internal sealed partial class ChatClientRewrite
         if (origin is null || Constructor(origin) is not { } constructor)
         {
             var type = TypeOf(receiver)?.Name ?? "OpenAIClient";
-            Unsupported.Add((LineOf(use), $"the ChatClient comes from `{Describe(use)}`, and `{receiver}` (an {type}) is created elsewhere (given to this code from outside): build the IChatClient where the {type} is created, by hand."));
+            Unsupported.Add((LineOf(use), CreatedElsewhere(receiver, use, type)));
             return null;
         }
         var rootType = FullName(constructor.ContainingType);
@@ -110,6 +111,7 @@ internal sealed partial class ChatClientRewrite
         }
         if (rootType == AzureClientType)
         {
+            RemoveCredentialLocal(origin);
             Notes.Add((LineOf(use), $"the Azure OpenAI deployment and key do not carry over: the {recipe.Provider.Id} client reads its key from {recipe.Provider.KeyEnvironmentVariable ?? "nowhere (none needed)"}, and the deployment name is kept as the model id unless it is a known OpenAI model id."));
             return (null, null);
         }
@@ -286,7 +288,7 @@ internal sealed partial class ChatClientRewrite
     {
         var literals = expression.DescendantNodesAndSelf().OfType<LiteralExpressionSyntax>()
             .Where(l => IsString(l) && !Recipes.Primitives.ConfigurationKeyLiterals.IsKey(l)
-                && !l.Ancestors().TakeWhile(a => a != expression).OfType<InvocationExpressionSyntax>().Any(i => i.Expression.ToString().EndsWith("GetEnvironmentVariable", StringComparison.Ordinal) && map != recipe.KeyVariables))
+                && !l.Ancestors().TakeWhile(a => a != expression.Parent).OfType<InvocationExpressionSyntax>().Any(i => i.Expression.ToString().EndsWith("GetEnvironmentVariable", StringComparison.Ordinal) && map != recipe.KeyVariables))
             .ToList();
         var text = expression.ToString();
         foreach (var literal in literals.OrderByDescending(l => l.SpanStart))

@@ -15,6 +15,7 @@ internal sealed partial class ChatClientRewrite
         {
             if (argument.Parent is not BaseArgumentListSyntax { Parent: var call } || call is not (InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax)) continue;
             if (TypeOf(argument.Expression) is not { } type || !IsChatValue(type)) continue;
+            if (call is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } } && model.GetConstantValue(call).HasValue) continue; // a name, not a value
             var info = model.GetSymbolInfo(call);
             var callee = call is InvocationExpressionSyntax { Expression: var target } ? Describe(target) : Describe(call);
             if (info.Symbol is not IMethodSymbol method)

@@ -79,6 +79,7 @@ internal sealed partial class ChatClientRewrite(OpenAiChatToChatClient recipe, S
         PlanReferencedHelpers();
         PlanRefusals();
         PlanHandedRootTypes();
+        PlanTextReads();
         PlanErrors();
         PlanFinishReasonPatterns();
         PlanRolePatterns();
@@ -86,6 +87,7 @@ internal sealed partial class ChatClientRewrite(OpenAiChatToChatClient recipe, S
         CheckFlow();
         CheckBridges();
         CheckReceivers();
+        CheckMessages();
         CheckCoverage();
         if (_edits.Count == 0) return;
         PlanUsings();

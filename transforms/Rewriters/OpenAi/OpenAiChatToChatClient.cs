@@ -129,7 +129,13 @@ public sealed class OpenAiChatToChatClient : IRecipe
                 sources.AddManualStep(paths[i], rewrite.Kept.Min(k => k.Line),
                     $"{string.Join(", ", kinds)} {(kinds.Count == 1 ? "stays" : "stay")} on OpenAI (no {Provider.Id} counterpart in this swap), untouched here: the OpenAI package and the configuration this code reads are kept.");
             }
-            if (!rewrite.HasChat) continue;
+            if (!rewrite.HasChat)
+            {
+                // The package may go with the port: a directive of it that nothing here uses goes first.
+                if (blocker.Path is null && rewrites.Any(r => r.Changes.Count > 0) && rewrite.UnusedDirectiveRemovals() is { Count: > 0 } removals)
+                    sources.Write(paths[i], SourceText.From(sources.Read(paths[i])).WithChanges(removals).ToString());
+                continue;
+            }
             if (blocker.Path is not null)
             {
                 foreach (var (line, reason) in rewrite.Unsupported) sources.AddManualStep(paths[i], line, reason);
