@@ -8,7 +8,7 @@ namespace Toolkit.Core.Processes;
 /// <summary>
 /// The one place the toolkit starts processes (git, dotnet, pg_dump, nginx, pulumi...), on CliWrap: arguments
 /// one by one (never through a shell), output captured and optionally streamed line by line, and cancellation
-/// in two stages (interrupt, then after the spec's grace period a kill of the whole process tree).
+/// in two stages (interrupt, then after the spec's grace period a kill of the whole process tree), which <see cref="TwoStageStop"/> owns.
 /// </summary>
 public static class ProcessRunner
 {

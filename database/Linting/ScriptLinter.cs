@@ -10,7 +10,8 @@ namespace Toolkit.Database.Linting;
 /// Works on the text with comments and strings blanked, statement by statement, in order, following the tables: a
 /// table is new from its <c>CREATE TABLE</c> on (so NOT NULL columns and plain indexes on it are fine), keeps being new
 /// under the name <c>ALTER TABLE ... RENAME TO</c> gives it, and a table that existed stays existing under its new name
-/// (a rename or <c>SET SCHEMA</c> of it is a finding, and so is a later rewrite or drop of it).
+/// (a rename or <c>SET SCHEMA</c> of it is a finding, and so is a later rewrite or drop of it). Dropping a table the same
+/// script creates again afterwards (<c>DROP TABLE IF EXISTS t; CREATE TABLE t</c>) is no finding, as before.
 /// </summary>
 public static partial class ScriptLinter
 {
@@ -56,9 +57,13 @@ public static partial class ScriptLinter
         var statements = SqlScanner.Split(sql, variableNames);
         var created = new SortedSet<string>(newBefore, StringComparer.Ordinal);
         var findings = new List<Diagnostic>();
-        foreach (var statement in statements)
+        var texts = statements.Select(st => masked.Substring(st.Offset, st.Text.Length)).ToList();
+        // Where each table is created, so `DROP TABLE IF EXISTS t; CREATE TABLE t (...)` (a script that remakes its table) is no finding.
+        var createdAt = texts.Select((t, i) => (Match: CreateTable().Match(t), Index: i)).Where(c => c.Match.Success).Select(c => (Table: Bare(c.Match.Groups["t"].Value), c.Index)).ToList();
+        for (var i = 0; i < statements.Count; i++)
         {
-            var text = masked.Substring(statement.Offset, statement.Text.Length);
+            var statement = statements[i];
+            var text = texts[i];
             void Add(LintRule rule, int index, string subject) =>
                 findings.Add(rule.At(new SourceLocation(file, SqlScanner.LineOf(sql, statement.Offset + index), Column(sql, statement.Offset + index)), subject));
 
@@ -66,7 +71,8 @@ public static partial class ScriptLinter
             if (DropTable().Match(text) is { Success: true } drop)
             {
                 var dropped = drop.Groups["t"].Value.Split(',').Select(Bare).ToList();
-                if (!dropped.All(created.Contains)) Add(LintRules.DropTable, drop.Index, drop.Groups["t"].Value.Trim());
+                var at = i;
+                if (!dropped.All(t => created.Contains(t) || createdAt.Any(c => c.Table == t && c.Index > at))) Add(LintRules.DropTable, drop.Index, drop.Groups["t"].Value.Trim());
                 created.ExceptWith(dropped);
                 continue;
             }

@@ -40,13 +40,13 @@ public sealed class ProcessStopSpecs
     {
         var stubbornPid = new TaskCompletionSource<int>();
         await using var stubborn = ProcessRunner.Start(Looping("trap '' INT", TimeSpan.FromSeconds(1), l => stubbornPid.TrySetResult(int.Parse(l, CultureInfo.InvariantCulture))));
-        await stubbornPid.Task;
+        var stubbornId = await stubbornPid.Task;
         stubborn.Interrupt();
         await Task.Delay(300);
         Assert.False(stubborn.HasExited); // interrupted, ignoring it, not yet killed
         var killed = await stubborn.WaitAsync();
         Assert.Equal(-1, killed.ExitCode);
-        Assert.False(IsRunning(stubbornPid.Task.Result));
+        Assert.False(IsRunning(stubbornId));
 
         // Exits on SIGINT after cleaning up: its own exit code and output, well inside a long grace period.
         var started = new TaskCompletionSource<string>();
@@ -82,7 +82,5 @@ public sealed class ProcessStopSpecs
         lock (output) Assert.Contains("cleaned", output);
     }
 
-    // A zombie (exited, not yet reaped by its parent) counts as gone.
-    private static bool IsRunning(int pid) =>
-        File.Exists($"/proc/{pid}/stat") && !File.ReadAllText($"/proc/{pid}/stat").Split(' ')[2].Equals("Z", StringComparison.Ordinal);
+    private static bool IsRunning(int pid) => ProcessRunnerSpecs.IsRunning(pid);
 }

@@ -150,6 +150,23 @@ public sealed class FlywayProjectSpecs(PostgresServer server) : IDisposable
         Assert.Equal("'note'::text", await Db.ScalarAsync(db, "SELECT column_default FROM information_schema.columns WHERE table_name = 'events' AND column_name = 'kind'"));
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task I_can_run_a_script_that_commits_its_new_enum_value_before_using_it_as_flyway_runs_it()
+    {
+        // A real Flyway project does this in 17 scripts: PostgreSQL refuses a new enum value in the transaction that added it.
+        _dir.Write("enum/V1__kind.sql", "CREATE TYPE kind AS ENUM ('a');\nCREATE TABLE item (k kind);");
+        _dir.Write("enum/V2__kind_b.sql", "ALTER TYPE kind ADD VALUE 'b';\n\nCOMMIT;\n\nINSERT INTO item VALUES ('b');");
+        var db = await NewDatabaseAsync();
+        var engine = ScriptEngineBuilder.For(db).WithScriptsFromFolder(_dir.Combine("enum")).Build();
+
+        var plan = await engine.PlanAsync();
+        var result = await engine.MigrateAsync();
+
+        Assert.True(plan.Steps.Single(s => s.Name == "V2__kind_b.sql").OutsideTransaction);
+        Assert.True(result.Successful, result.Error);
+        Assert.Equal(1, await Db.CountAsync(db, "SELECT count(*) FROM item WHERE k = 'b'"));
+    }
+
     [Fact]
     public void I_can_read_flyway_conf_continuations_and_toml_environments_and_parse_custom_names_as_flyway_does()
     {
