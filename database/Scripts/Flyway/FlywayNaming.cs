@@ -11,9 +11,6 @@ public sealed record FlywayNaming(string VersionedPrefix, string UndoPrefix, str
     /// <summary>Flyway's defaults: <c>V</c>, <c>U</c>, <c>R</c>, <c>__</c>, <c>.sql</c>.</summary>
     public static FlywayNaming Default { get; } = new("V", "U", "R", "__", [".sql"]);
 
-    /// <summary>True when these are Flyway's default prefixes, separator and suffix.</summary>
-    public bool IsDefault => this == Default || (VersionedPrefix == "V" && UndoPrefix == "U" && RepeatablePrefix == "R" && Separator == "__" && Suffixes is [".sql"]);
-
     /// <summary>
     /// Parses a file name (no folder) as Flyway does, or returns null when it is not a Flyway name: the repeatable
     /// prefix and separator first, then the undo and the versioned prefix followed by a version (digits, parts split
