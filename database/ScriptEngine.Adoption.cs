@@ -46,7 +46,7 @@ public sealed partial class ScriptEngine
         await using var connection = await Configuration.Engine.OpenAsync(cancellationToken);
         if (await _journal.ExistsAsync(connection, cancellationToken) && (await _journal.ReadAsync(connection, cancellationToken)).Count > 0)
             return new AdoptionResult(null, [], [], $"the toolkit journal {TableJournal.Qualify(Configuration.Engine, Configuration.Journal)} already has rows: this database was adopted or migrated by toolkit already", dryRun);
-        var journal = await ForeignJournals.FindAsync(connection, Configuration.Engine, ForeignJournalSchemas, cancellationToken);
+        var journal = await ForeignJournals.FindAsync(connection, Configuration.Engine, ForeignJournalSchemas, Configuration.FlywayTable, cancellationToken);
         if (journal is null || (from is { } kind && journal.Kind != kind))
             return new AdoptionResult(null, [], [], $"no {(from?.ToString() ?? "DbUp or Flyway")} journal found in {string.Join(", ", ForeignJournalSchemas)}: there is nothing to adopt (run 'toolkit db migrate')", dryRun);
         var rows = await ForeignJournals.ReadAsync(connection, Configuration.Engine, journal, cancellationToken);
@@ -90,7 +90,7 @@ public sealed partial class ScriptEngine
         {
             var (row, script) = latest[key];
             if (script is null) return (new AdoptedScript(row.Script, null, AdoptedState.NoFile), (JournalEntry?)null);
-            var changed = row.Checksum is { } crc && crc != FlywayChecksum.Of(script.Up);
+            var changed = row.Checksum is { } crc && crc != FlywayChecksum.Of(script.Written);
             if (changed && script.IsRepeatable) return (new AdoptedScript(row.Script, script.Name, AdoptedState.RepeatableChanged), null);
             var checksum = changed ? $"flyway-crc32:{row.Checksum}" : script.Checksum;
             return (new AdoptedScript(row.Script, script.Name, changed ? AdoptedState.Changed : AdoptedState.Imported),

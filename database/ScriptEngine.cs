@@ -166,7 +166,7 @@ public sealed partial class ScriptEngine
         if (!await _journal.ExistsAsync(connection, cancellationToken))
         {
             var foreign = Configuration.GuardForeignJournals
-                ? await ForeignJournals.FindAsync(connection, Configuration.Engine, ForeignJournalSchemas, cancellationToken)
+                ? await ForeignJournals.FindAsync(connection, Configuration.Engine, ForeignJournalSchemas, Configuration.FlywayTable, cancellationToken)
                 : null;
             return (new Dictionary<string, AppliedScript>(), foreign, 0);
         }

@@ -6,6 +6,7 @@ using Toolkit.Database.Engines;
 using Toolkit.Database.Execution;
 using Toolkit.Database.Journal;
 using Toolkit.Database.Scripts;
+using Toolkit.Database.Scripts.Flyway;
 
 namespace Toolkit.Database;
 
@@ -150,9 +151,14 @@ public sealed partial record ScriptEngineBuilder
         }
         if (Scripts is null)
             problems.Add(Diagnostic.Error("db-builder", "no scripts: call WithScripts(...), WithScriptsFromFolder(dir) or WithBaselineScripts()."));
+        // A Flyway project's configuration names the history table to guard and adopt, and the schema its scripts run in.
+        FlywaySettings? flyway = null;
+        try { flyway = (Scripts as FlywayProject ?? (Scripts as FolderScriptProvider)?.Flyway)?.Settings; }
+        catch (DiagnosticException e) { problems.AddRange(e.Diagnostics); }
+        var schema = Schema ?? flyway?.DefaultSchema;
         if (StatementTimeout is { } t && t <= TimeSpan.Zero)
             problems.Add(Diagnostic.Error("db-builder", $"statement timeout must be positive, not {t}: call WithStatementTimeout(null) for none."));
-        foreach (var (what, value) in new[] { ("journal table", Journal.Table), ("journal schema", Journal.Schema), ("schema", Schema) })
+        foreach (var (what, value) in new[] { ("journal table", Journal.Table), ("journal schema", Journal.Schema), ("schema", schema) })
             if (value is not null && !Identifier().IsMatch(value))
                 problems.Add(Diagnostic.Error("db-builder", $"{what} '{value}' is not a plain identifier (lower-case letters, digits, underscores, at most 63)."));
         foreach (var duplicate in Variables.GroupBy(v => v.Name).Where(g => g.Count() > 1))
@@ -160,10 +166,12 @@ public sealed partial record ScriptEngineBuilder
         if (Schema is not null && engine is { SupportsSchemas: false })
             problems.Add(Diagnostic.Error("db-builder", $"InSchema('{Schema}') needs PostgreSQL; {engine.Name} has no schemas."));
         if (problems.Count > 0) throw new DiagnosticException(problems);
-        var journal = Journal.Schema is null && Schema is not null ? Journal with { Schema = Schema } : Journal;
-        return new ScriptEngine(new ScriptEngineConfiguration(engine!, Scripts!, journal, TransactionMode, StatementTimeout, Variables, Schema, AllowChanged, AllowDestructive, Log)
+        if (engine!.SupportsSchemas is false) schema = null;
+        var journal = Journal.Schema is null && schema is not null ? Journal with { Schema = schema } : Journal;
+        return new ScriptEngine(new ScriptEngineConfiguration(engine, Scripts!, journal, TransactionMode, StatementTimeout, Variables, schema, AllowChanged, AllowDestructive, Log)
         {
             GuardForeignJournals = GuardForeignJournals,
+            FlywayTable = flyway?.Table ?? FlywaySettings.DefaultTable,
             KnownJournal = KnownJournal,
             Pipelined = Pipelined && engine is Engines.Postgres.PostgresEngine,
         });
@@ -188,6 +196,9 @@ public sealed record ScriptEngineConfiguration(
 {
     /// <summary>Refuse when a DbUp or Flyway journal stands where ours is missing.</summary>
     public bool GuardForeignJournals { get; init; } = true;
+
+    /// <summary>The name of Flyway's history table to look for (a Flyway project's <c>table</c> setting; default <c>flyway_schema_history</c>).</summary>
+    public string FlywayTable { get; init; } = FlywaySettings.DefaultTable;
 
     /// <summary>The journal's rows, given instead of read.</summary>
     public IReadOnlyList<JournalEntry>? KnownJournal { get; init; }

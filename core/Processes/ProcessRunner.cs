@@ -8,7 +8,7 @@ namespace Toolkit.Core.Processes;
 /// <summary>
 /// The one place the toolkit starts processes (git, dotnet, pg_dump, nginx, pulumi...), on CliWrap: arguments
 /// one by one (never through a shell), output captured and optionally streamed line by line, and cancellation
-/// in two stages (interrupt, then after the spec's grace period a kill of the whole process tree).
+/// in two stages (interrupt, then after the spec's grace period a kill of the whole process tree), which <see cref="TwoStageStop"/> owns.
 /// </summary>
 public static class ProcessRunner
 {
@@ -89,10 +89,7 @@ public static class ProcessRunner
         var stderr = new StringBuilder();
         var command = Command(spec, stdout, stderr)
             .WithStandardInputPipe(spec.StandardInput is null ? PipeSource.Null : PipeSource.FromString(spec.StandardInput, Utf8));
-        var interrupt = new CancellationTokenSource();
-        if (spec.Timeout is { } timeout) interrupt.CancelAfter(timeout);
-        var kill = new CancellationTokenSource();
-        interrupt.Token.Register(() => kill.CancelAfter(spec.GracePeriod));
+        var stop = new TwoStageStop(spec);
         // CliWrap disposes its Process once the command ends; the exit code of a cancelled one is kept as it exits.
         int? exitCode = null;
         void Watch(Process p)
@@ -101,8 +98,12 @@ public static class ProcessRunner
             p.Exited += (_, _) => { try { exitCode = p.ExitCode; } catch (InvalidOperationException) { } };
         }
         CommandTask<CommandResult> task;
-        try { task = command.ExecuteAsync(_ => { }, Watch, kill.Token, interrupt.Token); }
-        catch (System.ComponentModel.Win32Exception e) { throw new ProcessNotFoundException(spec.FileName, e); }
+        try { task = command.ExecuteAsync(_ => { }, Watch, stop.Forceful, stop.Graceful); }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            stop.Dispose();
+            throw new ProcessNotFoundException(spec.FileName, e);
+        }
 
         var stopwatch = Stopwatch.StartNew();
         async Task<ProcessResult> Complete()
@@ -115,12 +116,10 @@ public static class ProcessRunner
             catch (OperationCanceledException)
             {
                 // Interrupted or killed: the exit code is the process's own when it stopped by itself after SIGINT.
-                var code = exitCode ?? -1;
-                var timedOut = spec.Timeout is { } t && stopwatch.Elapsed >= t;
-                return new ProcessResult(code, stdout.ToString(), stderr.ToString(), stopwatch.Elapsed, timedOut);
+                return new ProcessResult(exitCode ?? -1, stdout.ToString(), stderr.ToString(), stopwatch.Elapsed, stop.TimedOut);
             }
         }
-        return new RunningProcess(task.ProcessId, Complete(), interrupt, kill);
+        return new RunningProcess(task.ProcessId, Complete(), stop);
     }
 
     /// <summary>True when <paramref name="fileName"/> resolves to an executable on PATH (or is an existing path).</summary>
@@ -158,15 +157,11 @@ public static class ProcessRunner
     private static async Task<ProcessResult> ExecuteAsync(ProcessSpec spec, Command command, StringBuilder stdout, StringBuilder stderr,
         CancellationToken cancellationToken)
     {
-        // Graceful first (the caller's token or the timeout), forceful once the grace period has passed.
-        using var graceful = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (spec.Timeout is { } timeout) graceful.CancelAfter(timeout);
-        using var forceful = new CancellationTokenSource();
-        using var escalate = graceful.Token.Register(() => forceful.CancelAfter(spec.GracePeriod));
+        using var stop = new TwoStageStop(spec, cancellationToken);
         var stopwatch = Stopwatch.StartNew();
         try
         {
-            var result = await command.ExecuteAsync(forceful.Token, graceful.Token);
+            var result = await command.ExecuteAsync(stop.Forceful, stop.Graceful);
             return new ProcessResult(result.ExitCode, stdout.ToString(), stderr.ToString(), stopwatch.Elapsed, TimedOut: false);
         }
         catch (System.ComponentModel.Win32Exception e)

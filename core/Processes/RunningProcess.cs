@@ -11,15 +11,13 @@ namespace Toolkit.Core.Processes;
 public sealed class RunningProcess : IAsyncDisposable, IDisposable
 {
     private const int Sigterm = 15;
-    private readonly CancellationTokenSource _interrupt;
-    private readonly CancellationTokenSource _kill;
+    private readonly TwoStageStop _stop;
 
-    internal RunningProcess(int id, Task<ProcessResult> completion, CancellationTokenSource interrupt, CancellationTokenSource kill)
+    internal RunningProcess(int id, Task<ProcessResult> completion, TwoStageStop stop)
     {
         Id = id;
         Completion = completion;
-        _interrupt = interrupt;
-        _kill = kill;
+        _stop = stop;
     }
 
     /// <summary>The operating system's process id.</summary>
@@ -32,7 +30,7 @@ public sealed class RunningProcess : IAsyncDisposable, IDisposable
     public bool HasExited => Completion.IsCompleted;
 
     /// <summary>Sends SIGINT (Ctrl+C), as an interactive user would; the spec's grace period then applies before a kill.</summary>
-    public void Interrupt() => _interrupt.Cancel();
+    public void Interrupt() => _stop.Interrupt();
 
     /// <summary>Sends SIGTERM, what a cancelled CI job receives; the process decides how to stop.</summary>
     /// <exception cref="InvalidOperationException">The signal could not be sent (the process is gone).</exception>
@@ -43,7 +41,7 @@ public sealed class RunningProcess : IAsyncDisposable, IDisposable
     }
 
     /// <summary>Kills the process and its children at once (SIGKILL), as a CI runner does when a job is aborted.</summary>
-    public void Kill() => _kill.Cancel();
+    public void Kill() => _stop.Kill();
 
     /// <summary>Waits for the process to exit (it is not stopped).</summary>
     public Task<ProcessResult> WaitAsync(CancellationToken cancellationToken = default) => Completion.WaitAsync(cancellationToken);
@@ -54,8 +52,7 @@ public sealed class RunningProcess : IAsyncDisposable, IDisposable
         if (!HasExited) Kill();
         try { await Completion; }
         catch (Exception e) when (e is OperationCanceledException or ProcessNotFoundException) { }
-        _interrupt.Dispose();
-        _kill.Dispose();
+        _stop.Dispose();
     }
 
     /// <inheritdoc />

@@ -20,8 +20,25 @@ public sealed record DatabaseScript
         Up = Normalize(up);
         Down = down is null ? null : Normalize(down);
         SourcePath = sourcePath;
+        Written = Up;
         Checksum = ComputeChecksum(Up);
     }
+
+    // A script of a Flyway project: its own naming (prefixes, separator), and `up`/`down` with the project's
+    // placeholders already replaced while the checksums stay those of the file as written (as Flyway's do).
+    internal DatabaseScript(ScriptName parsed, string written, string up, string? down, string? downName, string sourcePath)
+    {
+        Name = parsed.FileName;
+        Parsed = parsed;
+        Written = Normalize(written);
+        Up = Normalize(up);
+        Down = down is null ? null : Normalize(down);
+        SourcePath = sourcePath;
+        Checksum = ComputeChecksum(Written);
+        _downName = downName;
+    }
+
+    private readonly string? _downName;
 
     /// <summary>File name of the up script, for example <c>0003_add_invoices.sql</c>.</summary>
     public string Name { get; }
@@ -35,7 +52,10 @@ public sealed record DatabaseScript
     /// <summary>Where the up script was read from (a path or a resource name), for messages; null for in-memory scripts.</summary>
     public string? SourcePath { get; init; }
 
-    /// <summary>Lower-case hex SHA-256 of <see cref="Up"/> as written (before variables are substituted).</summary>
+    /// <summary>The up script as its file has it: <see cref="Up"/> before a Flyway project's <c>${placeholders}</c> are replaced.</summary>
+    public string Written { get; }
+
+    /// <summary>Lower-case hex SHA-256 of <see cref="Written"/> (before variables and placeholders are substituted).</summary>
     public string Checksum { get; }
 
     /// <summary>The parsed up name.</summary>
@@ -51,7 +71,7 @@ public sealed record DatabaseScript
     public bool IsOneWay => Down is null && !IsRepeatable;
 
     /// <summary>Name of the down file (<c>0003_add_invoices.down.sql</c>, Flyway's <c>U3__add_invoices.sql</c>).</summary>
-    public string DownName => Parsed.Convention == ScriptConvention.Flyway ? "U" + Name[1..] : Name[..Name.LastIndexOf('.')] + ".down" + Name[Name.LastIndexOf('.')..];
+    public string DownName => _downName ?? (Parsed.Convention == ScriptConvention.Flyway ? "U" + Name[1..] : Name[..Name.LastIndexOf('.')] + ".down" + Name[Name.LastIndexOf('.')..]);
 
     /// <summary>The path or name messages use for the up script.</summary>
     public string DisplayPath => SourcePath ?? Name;

@@ -1,4 +1,5 @@
 using Toolkit.Core.Diagnostics;
+using Toolkit.Database.Scripts.Flyway;
 
 namespace Toolkit.Database.Scripts;
 
@@ -6,17 +7,23 @@ namespace Toolkit.Database.Scripts;
 /// Reads the <c>*.sql</c> (and DbUp <c>*.psql</c>) files of a folder; other files (a README) are ignored, but a folder
 /// with files and no script is an error. Like DbUp's file-system provider a script's name is its file name, or
 /// with <c>includeSubfolders</c> its path below the folder with <c>.</c> for each separator (<c>v2.0001_x.sql</c>).
+/// A Flyway project (a <c>flyway.conf</c>/<c>flyway.toml</c>, or Flyway names anywhere below) is read as Flyway reads
+/// it, subfolders included: see <see cref="FlywayProject"/>.
 /// </summary>
 public sealed class FolderScriptProvider(string directory, bool includeSubfolders = false) : IScriptProvider
 {
     /// <summary>The folder read.</summary>
     public string Directory { get; } = Path.GetFullPath(directory);
 
+    /// <summary>The folder as a Flyway project, or null when it is not one (as it is now on disk).</summary>
+    public FlywayProject? Flyway => FlywayProject.Find(Directory);
+
     /// <inheritdoc />
     public IReadOnlyList<DatabaseScript> GetScripts()
     {
         if (!System.IO.Directory.Exists(Directory))
             throw new DiagnosticException(Diagnostic.Error("db-scripts-missing", $"script folder '{Directory}' does not exist."));
+        if (Flyway is { } flyway) return flyway.GetScripts();
         var all = System.IO.Directory.EnumerateFiles(Directory, "*", includeSubfolders ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly).ToList();
         var scripts = all.Where(f => ScriptName.HasScriptExtension(f)).ToList();
         // A folder of files none of which is a script would otherwise "migrate" nothing and report success.

@@ -44,12 +44,7 @@ public sealed partial record ScriptName(ScriptConvention Convention, ScriptRole 
     {
         if (Ours().Match(fileName) is { Success: true } m)
             return new ScriptName(ScriptConvention.Toolkit, m.Groups["d"].Success ? ScriptRole.Down : ScriptRole.Versioned, m.Groups["v"].Value, m.Groups["l"].Value, fileName);
-        if (Flyway().Match(fileName) is { Success: true } f)
-        {
-            var role = f.Groups["p"].Value switch { "U" => ScriptRole.Down, "R" => ScriptRole.Repeatable, _ => ScriptRole.Versioned };
-            if ((role == ScriptRole.Repeatable) != (f.Groups["v"].Value.Length == 0)) return null;
-            return new ScriptName(ScriptConvention.Flyway, role, f.Groups["v"].Value, f.Groups["l"].Value, fileName);
-        }
+        if (Flyway.FlywayNaming.Default.TryParse(fileName) is { } flyway) return flyway;
         if (DbUpExtension(fileName) is not { } ext || fileName.Length <= ext.Length) return null;
         var downSuffix = ".down" + ext;
         var down = fileName.EndsWith(downSuffix, StringComparison.OrdinalIgnoreCase) && fileName.Length > downSuffix.Length;
@@ -93,7 +88,4 @@ public sealed partial record ScriptName(ScriptConvention Convention, ScriptRole 
 
     [GeneratedRegex(@"^(?<v>[0-9]{1,9})_(?<l>[a-z0-9][a-z0-9_]*?)(?<d>\.down)?\.sql$")]
     private static partial Regex Ours();
-
-    [GeneratedRegex(@"^(?<p>[VUR])(?<v>[0-9]+(?:[._][0-9]+)*)?__(?<l>.+)\.sql$")]
-    private static partial Regex Flyway();
 }

@@ -109,6 +109,6 @@ public class ProcessRunnerSpecs
     }
 
     // A zombie (exited, not yet reaped by its parent) counts as gone.
-    private static bool IsRunning(int pid) =>
+    internal static bool IsRunning(int pid) =>
         File.Exists($"/proc/{pid}/stat") && !File.ReadAllText($"/proc/{pid}/stat").Split(' ')[2].Equals("Z", StringComparison.Ordinal);
 }

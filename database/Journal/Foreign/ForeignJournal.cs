@@ -34,24 +34,27 @@ public sealed record ForeignJournal(ForeignJournalKind Kind, string? Schema, str
 /// <summary>Finds and reads DbUp and Flyway journals.</summary>
 public static class ForeignJournals
 {
-    /// <summary>The first DbUp or Flyway journal in <paramref name="schemas"/> (PostgreSQL) or the file (SQLite), or null.</summary>
-    public static async Task<ForeignJournal?> FindAsync(DbConnection connection, IDatabaseEngine engine, IReadOnlyList<string> schemas, CancellationToken cancellationToken)
+    /// <summary>
+    /// The first DbUp or Flyway journal in <paramref name="schemas"/> (PostgreSQL) or the file (SQLite), or null;
+    /// <paramref name="flywayTable"/> is the history table's name when a Flyway project's <c>table</c> setting renames it.
+    /// </summary>
+    public static async Task<ForeignJournal?> FindAsync(DbConnection connection, IDatabaseEngine engine, IReadOnlyList<string> schemas, string flywayTable,
+        CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
+        void Add(string name, object value) { var p = command.CreateParameter(); p.ParameterName = name; p.Value = value; command.Parameters.Add(p); }
+        Add("flyway", engine.SupportsSchemas ? flywayTable : flywayTable.ToLowerInvariant());
         if (engine.SupportsSchemas)
         {
-            command.CommandText = "SELECT table_schema, table_name FROM information_schema.tables WHERE table_schema = ANY(@schemas) AND table_name IN ('schemaversions', 'flyway_schema_history') ORDER BY array_position(@schemas, table_schema::text), table_name DESC";
-            var p = command.CreateParameter();
-            p.ParameterName = "schemas";
-            p.Value = schemas.ToArray();
-            command.Parameters.Add(p);
+            command.CommandText = "SELECT table_schema, table_name FROM information_schema.tables WHERE table_schema = ANY(@schemas) AND table_name::text IN ('schemaversions', @flyway) ORDER BY array_position(@schemas, table_schema::text), table_name::text = 'schemaversions' DESC";
+            Add("schemas", schemas.ToArray());
         }
-        else command.CommandText = "SELECT NULL, name FROM sqlite_master WHERE type = 'table' AND lower(name) IN ('schemaversions', 'flyway_schema_history') ORDER BY lower(name) DESC";
+        else command.CommandText = "SELECT NULL, name FROM sqlite_master WHERE type = 'table' AND lower(name) IN ('schemaversions', @flyway) ORDER BY lower(name) = 'schemaversions' DESC";
         string? schema = null, table = null;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
             if (await reader.ReadAsync(cancellationToken)) { schema = reader.IsDBNull(0) ? null : reader.GetString(0); table = reader.GetString(1); }
         if (table is null) return null;
-        var kind = table.Equals("flyway_schema_history", StringComparison.OrdinalIgnoreCase) ? ForeignJournalKind.Flyway : ForeignJournalKind.DbUp;
+        var kind = table.Equals(flywayTable, StringComparison.OrdinalIgnoreCase) ? ForeignJournalKind.Flyway : ForeignJournalKind.DbUp;
         await using var count = connection.CreateCommand();
         count.CommandText = $"SELECT count(*) FROM {Qualify(engine, schema, table)}";
         var rows = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);

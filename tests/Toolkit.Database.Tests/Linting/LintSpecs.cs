@@ -58,6 +58,35 @@ public sealed class LintSpecs
         Assert.Empty(ScriptLinter.Lint(Toolkit.Database.Baseline.BaselineScripts.For("sqlite").GetScripts()));
     }
 
+    [Fact]
+    public void I_can_have_lint_follow_a_renamed_table_so_a_table_new_in_the_run_stays_new_and_an_existing_one_stays_existing()
+    {
+        // The pattern of a real 77-script DbUp folder: a table made by the run, moved to a schema, renamed, then dropped.
+        var run = ScriptLinter.Lint([
+            new DatabaseScript("0001_create.sql", "CREATE TABLE adapter_config (id int);\nCREATE TABLE attribute (id int);", sourcePath: "db/0001_create.sql"),
+            new DatabaseScript("0002_move.sql", "ALTER TABLE adapter_config SET SCHEMA config;\nALTER TABLE config.adapter_config RENAME TO adapter_context;", sourcePath: "db/0002_move.sql"),
+            new DatabaseScript("0003_partition.sql", "ALTER TABLE public.attribute RENAME TO attribute_old;\nCREATE TABLE attribute (id int) PARTITION BY RANGE (id);\nDROP TABLE attribute_old;", sourcePath: "db/0003_partition.sql"),
+            new DatabaseScript("0004_reshape.sql", "ALTER TABLE config.adapter_context ADD COLUMN code text NOT NULL;\nCREATE INDEX attribute_id ON attribute (id);\nDROP TABLE config.adapter_context;", sourcePath: "db/0004_reshape.sql"),
+        ]);
+        // An existing table renamed in an earlier script is still existing under its new name: a rewrite of it is flagged
+        // (once, naming the new name), and the rename itself once, with one severity each.
+        var existing = ScriptLinter.Lint([
+            new DatabaseScript("0001_rename.sql", "ALTER TABLE invoices RENAME TO bills;", sourcePath: "db/0001_rename.sql"),
+            new DatabaseScript("0002_total.sql", "ALTER TABLE bills ADD COLUMN total numeric GENERATED ALWAYS AS (net + tax) STORED;\nCREATE INDEX bills_total ON bills (total);", sourcePath: "db/0002_total.sql"),
+            new DatabaseScript("0003_move.sql", "ALTER TABLE bills SET SCHEMA archive;\nALTER TABLE archive.bills DROP COLUMN net;", sourcePath: "db/0003_move.sql"),
+        ]);
+        // On its own (db lint), a script that renames an existing table and recreates it: the old data's drop is flagged.
+        var alone = ScriptLinter.Lint("ALTER TABLE attribute RENAME TO attribute_old;\nCREATE TABLE attribute (id int);\nDROP TABLE attribute_old;", "db/0003.sql");
+
+        Assert.Empty(run);
+        Assert.Equal(["db/0001_rename.sql:1:22: error rename-table (invoices to bills)", "db/0002_total.sql:1:19: error generated-stored-column (bills.total)",
+                "db/0002_total.sql:2:1: warning index-without-concurrently (bills)", "db/0003_move.sql:1:19: error rename-table (bills to archive.bills)",
+                "db/0003_move.sql:2:27: error drop-column (bills.net)"],
+            existing.Select(d => $"{d.Location}: {(d.Severity == Severity.Error ? "error" : "warning")} {d.Code} ({Subject(d)})"));
+        Assert.Equal(["rename-table", "drop-table"], alone.Select(d => d.Code));
+        Assert.Equal([1, 3], alone.Select(d => d.Location!.Line));
+    }
+
     [Fact(Timeout = 60_000)]
     public async Task I_can_have_migrate_stopped_by_a_blocking_rule_with_nothing_applied_unless_destructive_changes_are_allowed()
     {
@@ -78,5 +107,12 @@ public sealed class LintSpecs
 
         var allowed = await ScriptEngineBuilder.For(db).WithScripts(scripts).AllowDestructiveChanges().Build().MigrateAsync();
         Assert.True(allowed.Successful, allowed.Error);
+    }
+
+    // What a finding is about: the text in parentheses after its rule's message.
+    private static string Subject(Diagnostic finding)
+    {
+        var rule = LintRules.All.Single(r => r.Id == finding.Code);
+        return finding.Message[(rule.Message.Length + 2)..finding.Message.IndexOf("): ", rule.Message.Length, StringComparison.Ordinal)];
     }
 }

@@ -1,0 +1,1 @@
+CREATE TABLE invoice_notes (invoice_id int NOT NULL REFERENCES invoices (id), note text);
