@@ -30,6 +30,19 @@ public sealed class ReferencedProjectSpecs(ChatReferencesFixture chat)
     public Task I_can_port_calls_to_a_referenced_projects_helper_when_it_only_joins_the_reply_text(string fixture) => Task.Run(() =>
         RecipeFixture.Verify(ChatClientRewriterSpecs.Port(), $"OpenAiChatToChatClient/{fixture}", WithCommon()));
 
+    // The streaming-bridge fixture with its outside code compiled beside the app, as the resolver loads a referenced
+    // project of the same repository: the call binds to source in another assembly and must still be bridged, not made
+    // a manual step by the referenced-helper rule (the merge regression seen on joergjo/dotnet-openai-samples).
+    [Fact(Timeout = 60_000)]
+    public Task I_can_bridge_streamed_updates_to_a_referenced_project_compiled_beside_the_app() => Task.Run(() =>
+    {
+        var folder = Path.Combine(RecipeFixture.Folder("OpenAiChatToChatClient/streaming-bridge"), "outside");
+        var files = Directory.EnumerateFiles(folder, "*.cs").Order(StringComparer.Ordinal)
+            .Select(f => new KeyValuePair<string, string>($"../Terminal/{Path.GetFileName(f)}", File.ReadAllText(f))).ToList();
+        var references = chat.References with { Projects = [new ReferencedProject("../Terminal/Terminal.csproj", "Terminal", files, ["System", "System.Collections.Generic", "System.Linq"], [])] };
+        RecipeFixture.Verify(ChatClientRewriterSpecs.Port("anthropic", "azure-openai"), "OpenAiChatToChatClient/streaming-bridge", references);
+    });
+
     [Theory(Timeout = 60_000)]
     [MemberData(nameof(OwnFixtures))]
     public Task I_can_port_refusals_schemas_and_keys_with_notes_saying_what_changed(string fixture) => Task.Run(() =>

@@ -26,6 +26,8 @@ internal sealed partial class ChatClientRewrite
         foreach (var invocation in _root.DescendantNodes().OfType<InvocationExpressionSyntax>())
         {
             if (model.GetSymbolInfo(invocation).Symbol is not IMethodSymbol method || !IsReferencedHelper(method)) continue;
+            // Streamed updates handed to it are converted back to OpenAI's type where they are made (CheckBridges).
+            if (invocation.ArgumentList.Arguments.Any(Bridges.IsSink)) continue;
             var definition = (method.ReducedFrom ?? method).OriginalDefinition;
             var where = Declared(definition);
             var argument = method.ReducedFrom is not null && invocation.Expression is MemberAccessExpressionSyntax extension ? extension.Expression

@@ -61,13 +61,18 @@ internal sealed class StreamingBridges
 
     private static bool IsUpdate(ITypeSymbol type) => Recipes.Primitives.SymbolNames.FullName(type) == UpdateType;
 
-    // A call the port does not change: it does not bind, or binds to a method compiled elsewhere that is not OpenAI's own.
+    // A call the port does not change: it does not bind, or binds to a method of another assembly (a library, or a
+    // referenced project's code compiled beside the app) that is not OpenAI's own.
     private static bool LeavesTheApp(SemanticModel model, InvocationExpressionSyntax call)
     {
         var info = model.GetSymbolInfo(call);
         if (info.Symbol is IMethodSymbol method)
-            return method.DeclaringSyntaxReferences.Length == 0 && !ChatClientRewrite.IsOpenAiNamespace(method.ContainingNamespace?.ToDisplayString() ?? "")
+        {
+            if (SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, model.Compilation.Assembly)) return false;
+            if (method.DeclaringSyntaxReferences.Length > 0) return true; // a referenced project's code, whatever its namespace
+            return !ChatClientRewrite.IsOpenAiNamespace(method.ContainingNamespace?.ToDisplayString() ?? "")
                 && method.ContainingNamespace?.ToDisplayString() is not ("System" or "System.Linq" or "System.Collections.Generic");
+        }
         return info.CandidateSymbols.Length == 0;
     }
 
@@ -81,7 +86,8 @@ internal sealed class StreamingBridges
                 return Trace(model, inner, producers, depth + 1);
             case MemberAccessExpressionSyntax access when model.GetSymbolInfo(access).Symbol is IFieldSymbol { ContainingType.IsTupleType: true }:
                 return Trace(model, access.Expression, producers, depth + 1);
-            case InvocationExpressionSyntax invocation when model.GetSymbolInfo(invocation).Symbol is IMethodSymbol { DeclaringSyntaxReferences.Length: > 0 } method:
+            case InvocationExpressionSyntax invocation when model.GetSymbolInfo(invocation).Symbol is IMethodSymbol { DeclaringSyntaxReferences.Length: > 0 } method
+                && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, model.Compilation.Assembly):
                 if (!method.ReturnType.Equals(method.OriginalDefinition.ReturnType, SymbolEqualityComparer.Default)) return false; // generic: not one method to change
                 producers.Add(method.OriginalDefinition);
                 return true;
