@@ -126,7 +126,7 @@ internal sealed partial class MessagesRewrite(AnthropicMessagesToChatClient reci
         foreach (var edit in inner)
         {
             var start = edit.Range.Start - node.SpanStart;
-            text = text[..start] + (edit.Span is null ? edit.Text() : edit.Text()) + text[(start + edit.Range.Length)..];
+            text = text[..start] + edit.Text() + text[(start + edit.Range.Length)..];
         }
         return text;
     }
