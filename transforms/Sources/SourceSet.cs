@@ -49,6 +49,23 @@ public sealed class SourceSet
     /// <summary>The C# files.</summary>
     public IEnumerable<string> CSharpFiles => PathsEndingWith(".cs");
 
+    /// <summary>
+    /// The C# files whose code names <paramref name="name"/>, in path order: an identifier containing it (comments and
+    /// strings do not count: a large file that only mentions a provider in a comment is not bound). When a global using,
+    /// in a file or among the project's implicit usings, imports a namespace starting with <paramref name="name"/>,
+    /// code anywhere can use it without naming it: then every C# file.
+    /// </summary>
+    public IReadOnlyList<string> CSharpFilesNaming(string name)
+    {
+        var mentioning = CSharpFiles.Where(p => Read(p).Contains(name, StringComparison.Ordinal)).ToList();
+        var imported = (_references?.ImplicitUsings ?? []).Any(u => u.StartsWith(name, StringComparison.Ordinal))
+            || mentioning.Any(p => SyntaxTree(p).GetRoot() is Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax unit
+                && unit.Usings.Any(u => u.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) && u.NamespaceOrType.ToString().Replace("global::", "", StringComparison.Ordinal).StartsWith(name, StringComparison.Ordinal)));
+        if (imported) return CSharpFiles.ToList();
+        return mentioning.Where(p => SyntaxTree(p).GetRoot().DescendantTokens()
+            .Any(t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText.Contains(name, StringComparison.Ordinal))).ToList();
+    }
+
     /// <summary>The current text of <paramref name="path"/>.</summary>
     public string Read(string path) => _current[Normalize(path)];
 

@@ -108,7 +108,10 @@ public sealed class RenameConfigurationKey : IRecipe
     private List<LiteralExpressionSyntax> Reads(SourceSet sources, string path)
     {
         var root = (CompilationUnitSyntax)sources.SyntaxTree(path).GetRoot();
-        return ConfigurationKeyLiterals.In(root, sources.SemanticModel(path)).Where(l => Renamed(l.Token.ValueText) is not null).ToList();
+        // Only a key this rename would change is bound: binding every key-like literal of a large file costs more than the rename.
+        var candidates = ConfigurationKeyLiterals.In(root).Where(l => Renamed(l.Token.ValueText) is not null).ToList();
+        if (candidates.Count == 0 || sources.SemanticModel(path) is not { } model) return candidates;
+        return candidates.Where(l => ConfigurationKeyLiterals.IsConfigurationRead(l, model)).ToList();
     }
 
     private void RenameInCode(SourceSet sources, string path)

@@ -66,7 +66,7 @@ public sealed class AnthropicMessagesToChatClient : IRecipe
     /// <inheritdoc/>
     public void Run(SourceSet sources)
     {
-        var paths = sources.CSharpFiles.Where(p => sources.Read(p).Contains("Anthropic", StringComparison.Ordinal)).ToList(); // cheap precondition
+        var paths = sources.CSharpFilesNaming("Anthropic");
         if (paths.Count == 0) return;
         var why = !sources.HasSemantics ? "the app's references could not be resolved"
             : sources.SemanticModel(paths[0])!.Compilation.ReferencedAssemblyNames.All(a => a.Name != "Anthropic") ? "the Anthropic package is not among the references restored"

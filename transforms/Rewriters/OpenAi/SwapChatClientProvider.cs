@@ -77,7 +77,7 @@ public sealed class SwapChatClientProvider : IRecipe
     /// <inheritdoc/>
     public void Run(SourceSet sources)
     {
-        foreach (var path in sources.CSharpFiles.Where(p => sources.Read(p).Contains("Anthropic", StringComparison.Ordinal)).ToList())
+        foreach (var path in sources.CSharpFilesNaming("Anthropic"))
         {
             if (sources.SemanticModel(path) is not { } model)
             {
@@ -141,6 +141,9 @@ public sealed class SwapChatClientProvider : IRecipe
                 }
             }
         }
+        // Direct uses only matter where this file changes, or where they are this recipe's to list: otherwise binding every
+        // member access again (the earlier recipe's edits made a new compilation) would be most of the plan's time.
+        if (changes.Count == 0 && DirectUseListed) return (changes, unsupported, notes);
         var usings = root.DescendantNodes().OfType<UsingDirectiveSyntax>().Where(u => u.NamespaceOrType.ToString() is "Anthropic" || u.NamespaceOrType.ToString().StartsWith("Anthropic.", StringComparison.Ordinal)).ToList();
         foreach (var name in root.DescendantNodes().OfType<SimpleNameSyntax>())
         {
