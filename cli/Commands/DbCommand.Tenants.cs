@@ -13,7 +13,7 @@ namespace Toolkit.Cli.Commands;
 public sealed partial class DbCommand
 {
     private readonly Option<bool> _tenants = new("--tenants") { Description = "Fan out over every tenant registered in the --connection database (see 'toolkit db provision')." };
-    private readonly Option<int> _parallel = new("--parallel") { Description = "Tenants migrated at once.", DefaultValueFactory = _ => 4 };
+    private readonly Option<int> _parallel = new("--parallel") { Description = "Tenants migrated at once (default 4). Where the database server shares the client's cores, use the core count: on 2 cores --parallel 2 beats one psql session, 4 does not (docs/benchmarks.md).", DefaultValueFactory = _ => 4 };
     private readonly Option<int> _canary = new("--canary") { Description = "Migrate this many tenants first, one by one, and stop on any failure." };
     private readonly Option<string?> _backupDir = new("--backup-dir") { Description = "Where the pre-migration pg_dump goes (PostgreSQL). Default: .toolkit/backups." };
     private readonly Option<bool> _noBackup = new("--no-backup") { Description = "Skip the pre-migration pg_dump." };

@@ -105,7 +105,8 @@ public sealed class OpenAiChatToChatClient : IRecipe
         for (var wave = paths.ToList(); wave.Count > 0;)
         {
             var planned = new ChatClientRewrite[wave.Count];
-            var waveModels = wave.Select(p => sources.SemanticModel(p)!).ToList();
+            // The first wave reuses the models the bridges were found with: their bound bodies are cached there.
+            var waveModels = rewrites.Count == 0 ? models : wave.Select(p => sources.SemanticModel(p)!).ToList();
             Parallel.For(0, wave.Count, i =>
             {
                 planned[i] = new ChatClientRewrite(this, waveModels[i], openAiNames) { Bridges = bridges };

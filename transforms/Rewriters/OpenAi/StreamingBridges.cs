@@ -36,22 +36,34 @@ internal sealed class StreamingBridges
     /// <summary>Finds the bridges in the files of <paramref name="models"/> (one compilation).</summary>
     public static StreamingBridges Find(IReadOnlyList<(string Path, SemanticModel Model)> models)
     {
+        // Binding every argument is most of the cost: files are read on all cores, then merged in path order (the
+        // first sink found for a method names it, as in one pass).
+        var found = new List<(IMethodSymbol Producer, string Where, ArgumentSyntax Sink)>[models.Count];
+        Parallel.For(0, models.Count, i => found[i] = FindIn(models[i].Path, models[i].Model));
         var bridges = new StreamingBridges();
-        foreach (var (path, model) in models)
+        foreach (var (producer, where, sink) in found.SelectMany(f => f))
         {
-            foreach (var argument in model.SyntaxTree.GetRoot().DescendantNodes().OfType<ArgumentSyntax>())
-            {
-                if (argument.Parent is not ArgumentListSyntax { Parent: InvocationExpressionSyntax call }) continue;
-                if (model.GetTypeInfo(argument.Expression).Type is not { } type || !CarriesUpdates(type)) continue;
-                if (!LeavesTheApp(model, call)) continue;
-                var producers = new List<IMethodSymbol>();
-                if (!Trace(model, argument.Expression, producers, depth: 0) || producers.Count == 0) continue;
-                var target = call.Expression is MemberAccessExpressionSyntax access ? access.Name.ToString() : call.Expression.ToString();
-                foreach (var producer in producers) bridges._methods.TryAdd(producer, $"`{target}` ({path}:{call.GetLocation().GetLineSpan().StartLinePosition.Line + 1})");
-                bridges._sinks.Add((argument.SyntaxTree, argument.Span));
-            }
+            bridges._methods.TryAdd(producer, where);
+            bridges._sinks.Add((sink.SyntaxTree, sink.Span));
         }
         return bridges;
+    }
+
+    private static List<(IMethodSymbol, string, ArgumentSyntax)> FindIn(string path, SemanticModel model)
+    {
+        var found = new List<(IMethodSymbol, string, ArgumentSyntax)>();
+        foreach (var argument in model.SyntaxTree.GetRoot().DescendantNodes().OfType<ArgumentSyntax>())
+        {
+            if (argument.Parent is not ArgumentListSyntax { Parent: InvocationExpressionSyntax call }) continue;
+            if (model.GetTypeInfo(argument.Expression).Type is not { } type || !CarriesUpdates(type)) continue;
+            if (!LeavesTheApp(model, call)) continue;
+            var producers = new List<IMethodSymbol>();
+            if (!Trace(model, argument.Expression, producers, depth: 0) || producers.Count == 0) continue;
+            var target = call.Expression is MemberAccessExpressionSyntax access ? access.Name.ToString() : call.Expression.ToString();
+            var where = $"`{target}` ({path}:{call.GetLocation().GetLineSpan().StartLinePosition.Line + 1})";
+            found.AddRange(producers.Select(p => (p, where, argument)));
+        }
+        return found;
     }
 
     // IEnumerable<StreamingChatCompletionUpdate?>, IAsyncEnumerable<...>, and tuples or lists of them: a stream, not one update.
