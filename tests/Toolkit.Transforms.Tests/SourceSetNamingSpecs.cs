@@ -36,5 +36,16 @@ public sealed class SourceSetNamingSpecs
         Assert.Equal(5, inFile.CSharpFilesNaming("Anthropic").Count);
         var implicitUsing = new SourceSet(App, new AppReferences([], ["System", "Anthropic"]));
         Assert.Equal(4, implicitUsing.CSharpFilesNaming("Anthropic").Count);
+        var qualified = new SourceSet(new Dictionary<string, string>(App) { ["Usings.cs"] = "global using global::Anthropic;\n" });
+        Assert.Equal(5, qualified.CSharpFilesNaming("Anthropic").Count);
+    }
+
+    /// <summary>A namespace that only starts with the same letters (AnthropicTools) is not the provider's.</summary>
+    [Fact(Timeout = 30_000)]
+    public async Task I_do_not_get_every_file_for_a_global_using_of_another_namespace()
+    {
+        await Task.Yield();
+        var sources = new SourceSet(new Dictionary<string, string>(App) { ["Usings.cs"] = "global using AnthropicTools;\n" });
+        Assert.Equal(["Client.cs", "Router.cs", "Usings.cs"], sources.CSharpFilesNaming("Anthropic"));
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Toolkit.Transforms.Recipes.Primitives;
 using Toolkit.Transforms.Semantics;
 using Toolkit.Transforms.Swaps;
 
@@ -58,9 +59,9 @@ public sealed class SourceSet
     public IReadOnlyList<string> CSharpFilesNaming(string name)
     {
         var mentioning = CSharpFiles.Where(p => Read(p).Contains(name, StringComparison.Ordinal)).ToList();
-        var imported = (_references?.ImplicitUsings ?? []).Any(u => u.StartsWith(name, StringComparison.Ordinal))
+        var imported = (_references?.ImplicitUsings ?? []).Any(u => SymbolNames.IsNamespaceOrBelow(u, name))
             || mentioning.Any(p => SyntaxTree(p).GetRoot() is Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax unit
-                && unit.Usings.Any(u => u.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) && u.NamespaceOrType.ToString().Replace("global::", "", StringComparison.Ordinal).StartsWith(name, StringComparison.Ordinal)));
+                && unit.Usings.Any(u => u.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) && SymbolNames.IsNamespaceOrBelow(u.NamespaceOrType.ToString(), name)));
         if (imported) return CSharpFiles.ToList();
         return mentioning.Where(p => SyntaxTree(p).GetRoot().DescendantTokens()
             .Any(t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText.Contains(name, StringComparison.Ordinal))).ToList();

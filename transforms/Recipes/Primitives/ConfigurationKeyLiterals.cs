@@ -23,15 +23,16 @@ public static class ConfigurationKeyLiterals
     public static bool IsKey(LiteralExpressionSyntax literal) => literal.Parent is ArgumentSyntax argument && IsKeyArgument(argument);
 
     /// <summary>
-    /// The configuration key literals in <paramref name="root"/> that <paramref name="model"/> confirms are
-    /// configuration reads: the indexer or method belongs to Microsoft.Extensions.Configuration (or the
-    /// options binders), so <c>settings["OpenAI"]</c> on a dictionary is never one. Without a model the
-    /// syntactic test of <see cref="In(CompilationUnitSyntax)"/> is all there is.
+    /// The configuration key literals in <paramref name="root"/> whose key <paramref name="wanted"/> accepts and that
+    /// <paramref name="model"/> confirms are configuration reads: the indexer or method belongs to
+    /// Microsoft.Extensions.Configuration (or the options binders), so <c>settings["OpenAI"]</c> on a dictionary is
+    /// never one. Only wanted keys are bound (binding every key-like literal of a large file costs more than the
+    /// recipe). Without a model the syntactic test of <see cref="In(CompilationUnitSyntax)"/> is all there is.
     /// </summary>
-    public static IEnumerable<LiteralExpressionSyntax> In(CompilationUnitSyntax root, SemanticModel? model) =>
-        In(root).Where(l => model is null || IsConfigurationRead(l, model));
+    public static IEnumerable<LiteralExpressionSyntax> In(CompilationUnitSyntax root, SemanticModel? model, Func<string, bool> wanted) =>
+        In(root).Where(l => wanted(l.Token.ValueText) && (model is null || IsConfigurationRead(l, model)));
 
-    /// <summary>True when the key literal's indexer or method is a configuration API (see <see cref="In(CompilationUnitSyntax, SemanticModel?)"/>).</summary>
+    /// <summary>True when the key literal's indexer or method is a configuration API (see <see cref="In(CompilationUnitSyntax, SemanticModel?, Func{string, bool})"/>).</summary>
     public static bool IsConfigurationRead(LiteralExpressionSyntax literal, SemanticModel model)
     {
         var access = literal.Parent?.Parent?.Parent; // argument -> list -> element access or invocation

@@ -28,7 +28,7 @@ public static class HalfMigrationGuard
             if (!text.Contains(ns, StringComparison.Ordinal)) continue; // cheap precondition
             var directive = sources.SyntaxTree(path).GetRoot().DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
                 .OfType<UsingDirectiveSyntax>()
-                .FirstOrDefault(u => u.NamespaceOrType.ToString() is var name && (name == ns || name.StartsWith(ns + ".", StringComparison.Ordinal)));
+                .FirstOrDefault(u => SymbolNames.IsNamespaceOrBelow(u.NamespaceOrType.ToString(), ns));
             if (directive is not null) return $"{path}:{directive.GetLocation().GetLineSpan().StartLinePosition.Line + 1}";
         }
         return null;

@@ -108,10 +108,7 @@ public sealed class RenameConfigurationKey : IRecipe
     private List<LiteralExpressionSyntax> Reads(SourceSet sources, string path)
     {
         var root = (CompilationUnitSyntax)sources.SyntaxTree(path).GetRoot();
-        // Only a key this rename would change is bound: binding every key-like literal of a large file costs more than the rename.
-        var candidates = ConfigurationKeyLiterals.In(root).Where(l => Renamed(l.Token.ValueText) is not null).ToList();
-        if (candidates.Count == 0 || sources.SemanticModel(path) is not { } model) return candidates;
-        return candidates.Where(l => ConfigurationKeyLiterals.IsConfigurationRead(l, model)).ToList();
+        return ConfigurationKeyLiterals.In(root, sources.SemanticModel(path), key => Renamed(key) is not null).ToList();
     }
 
     private void RenameInCode(SourceSet sources, string path)

@@ -11,6 +11,13 @@ public static class SymbolNames
             .WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted)
             .WithGenericsOptions(SymbolDisplayGenericsOptions.None));
 
+    /// <summary>True when <paramref name="name"/> (a namespace, <c>global::</c> allowed) is <paramref name="ns"/> or a namespace below it.</summary>
+    public static bool IsNamespaceOrBelow(string name, string ns)
+    {
+        if (name.StartsWith("global::", StringComparison.Ordinal)) name = name["global::".Length..];
+        return name == ns || (name.StartsWith(ns, StringComparison.Ordinal) && name.Length > ns.Length && name[ns.Length] == '.');
+    }
+
     /// <summary>True when <paramref name="type"/>, a base type or an interface it implements is <paramref name="fullName"/>.</summary>
     public static bool IsOrDerivesFrom(ITypeSymbol? type, string fullName)
     {

@@ -181,7 +181,7 @@ internal sealed partial class MessagesRewrite(AnthropicMessagesToChatClient reci
     // For steps: "an OpenAI key", "an Ollama model".
     private string ProviderName => recipe.To.Id == "ollama" ? "an Ollama" : "an OpenAI";
 
-    internal static bool IsAnthropicNamespace(string name) => name == "Anthropic" || name.StartsWith("Anthropic.", StringComparison.Ordinal);
+    internal static bool IsAnthropicNamespace(string name) => Recipes.Primitives.SymbolNames.IsNamespaceOrBelow(name, "Anthropic");
 
     private static bool IsAnthropic(ISymbol symbol)
     {

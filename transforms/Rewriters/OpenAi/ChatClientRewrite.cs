@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
+using Toolkit.Transforms.Recipes.Primitives;
 
 namespace Toolkit.Transforms.Rewriters.OpenAi;
 
@@ -223,9 +224,7 @@ internal sealed partial class ChatClientRewrite(OpenAiChatToChatClient recipe, S
         model.GetSymbolInfo(directive.NamespaceOrType).Symbol is INamespaceSymbol ns && ns.GetTypeMembers().Any(t => t.Locations.Any(l => l.IsInSource));
 
     internal static bool IsOpenAiNamespace(string name) =>
-        name == "OpenAI" || name.StartsWith("OpenAI.", StringComparison.Ordinal)
-        || name == "System.ClientModel" || name.StartsWith("System.ClientModel.", StringComparison.Ordinal)
-        || name == "Azure.AI.OpenAI" || name.StartsWith("Azure.AI.OpenAI.", StringComparison.Ordinal);
+        SymbolNames.IsNamespaceOrBelow(name, "OpenAI") || SymbolNames.IsNamespaceOrBelow(name, "System.ClientModel") || SymbolNames.IsNamespaceOrBelow(name, "Azure.AI.OpenAI");
 
     private static bool IsOpenAiSymbol(ISymbol symbol)
     {

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 using Toolkit.Transforms.Recipes;
+using Toolkit.Transforms.Recipes.Primitives;
 using Toolkit.Transforms.Sources;
 
 namespace Toolkit.Transforms.Rewriters.OpenAi;
@@ -144,14 +145,14 @@ public sealed class SwapChatClientProvider : IRecipe
         // Direct uses only matter where this file changes, or where they are this recipe's to list: otherwise binding every
         // member access again (the earlier recipe's edits made a new compilation) would be most of the plan's time.
         if (changes.Count == 0 && DirectUseListed) return (changes, unsupported, notes);
-        var usings = root.DescendantNodes().OfType<UsingDirectiveSyntax>().Where(u => u.NamespaceOrType.ToString() is "Anthropic" || u.NamespaceOrType.ToString().StartsWith("Anthropic.", StringComparison.Ordinal)).ToList();
+        var usings = root.DescendantNodes().OfType<UsingDirectiveSyntax>().Where(u => SymbolNames.IsNamespaceOrBelow(u.NamespaceOrType.ToString(), "Anthropic")).ToList();
         foreach (var name in root.DescendantNodes().OfType<SimpleNameSyntax>())
         {
             if (!name.Identifier.ValueText.Contains("Anthropic", StringComparison.Ordinal) && name.Parent is not MemberAccessExpressionSyntax) continue; // cheap filter
             if (covered.Any(c => c.Contains(name.Span)) || name.Ancestors().Any(a => a is UsingDirectiveSyntax)) continue;
             var symbol = model.GetSymbolInfo(name).Symbol;
             var ns = (symbol as ITypeSymbol ?? symbol?.ContainingType)?.ContainingNamespace?.ToDisplayString() ?? "";
-            if (symbol is null || !(ns == "Anthropic" || ns.StartsWith("Anthropic.", StringComparison.Ordinal) || symbol.ContainingType?.Name == "AnthropicClientExtensions")) continue;
+            if (symbol is null || !(SymbolNames.IsNamespaceOrBelow(ns, "Anthropic") || symbol.ContainingType?.Name == "AnthropicClientExtensions")) continue;
             unsupported.Add((Line(name), $"`{name.Parent}` {DirectUse}"));
         }
         if (changes.Count == 0) return (changes, unsupported, notes);
