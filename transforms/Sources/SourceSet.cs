@@ -143,7 +143,7 @@ public sealed class SourceSet
     {
         var missing = CSharpFiles.Where(p => !_trees.ContainsKey(p)).ToArray();
         var parsed = new SyntaxTree[missing.Length];
-        Parallel.For(0, missing.Length, i => parsed[i] = CSharpSyntaxTree.ParseText(_current[missing[i]], ParseOptions, missing[i]));
+        Parallel.For(0, missing.Length, AllCores.Options, i => parsed[i] = CSharpSyntaxTree.ParseText(_current[missing[i]], ParseOptions, missing[i]));
         for (var i = 0; i < missing.Length; i++) _trees[missing[i]] = parsed[i];
     }
 

@@ -7,7 +7,7 @@ namespace Toolkit.Transforms.Rewriters.OpenAi;
 internal sealed partial class ChatClientRewrite
 {
     private const string ChatClientType = "OpenAI.Chat.ChatClient";
-    private const string OpenAiClientType = "OpenAI.OpenAIClient";
+    internal const string OpenAiClientType = "OpenAI.OpenAIClient";
     private const string AzureClientType = "Azure.AI.OpenAI.AzureOpenAIClient";
 
     // Where a ChatClient is made: new ChatClient(model, key[, options]) and root.GetChatClient(model),

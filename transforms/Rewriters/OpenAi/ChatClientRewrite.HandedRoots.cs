@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -6,68 +5,15 @@ namespace Toolkit.Transforms.Rewriters.OpenAi;
 
 internal sealed partial class ChatClientRewrite
 {
-    // One survey per compilation: every file of the app is planned against the same one, in parallel.
-    private static readonly ConditionalWeakTable<Compilation, HandedRootSurvey> Surveys = new();
-
-    /// <summary>
-    /// How the app's <c>OpenAIClient</c> values travel: where each is created, whether code calls
-    /// <c>GetChatClient</c> on one it was handed (a constructor, primary-constructor or method parameter, a field or
-    /// property set from one, a DI registration), and the first use that is not <c>GetChatClient</c>.
-    /// </summary>
-    private sealed record HandedRootSurvey(IReadOnlyList<(string Where, BaseObjectCreationExpressionSyntax Creation)> Creations, bool Handed, string? OtherUse)
-    {
-        // AnthropicClient is the counterpart of a root client (one key, chat clients by model: AsIChatClient(model)).
-        public bool Ports(ChatProvider provider) => Handed && provider == ChatProvider.Anthropic && Creations.Count == 1 && OtherUse is null;
-    }
-
-    private HandedRootSurvey Survey() => Surveys.GetValue(model.Compilation, static compilation =>
-    {
-        var creations = new List<(string, BaseObjectCreationExpressionSyntax)>();
-        var handed = false;
-        string? other = null;
-        foreach (var tree in compilation.SyntaxTrees.OrderBy(t => t.FilePath, StringComparer.Ordinal))
-        {
-            if (!tree.GetText().ToString().Contains("OpenAI", StringComparison.Ordinal)) continue; // cheap precondition
-            var treeModel = compilation.GetSemanticModel(tree);
-            var root = tree.GetRoot();
-            var held = new List<ISymbol>();
-            foreach (var creation in root.DescendantNodes().OfType<BaseObjectCreationExpressionSyntax>())
-            {
-                if (treeModel.GetTypeInfo(creation).Type is not { } type || FullName(type) != OpenAiClientType) continue;
-                creations.Add(($"{tree.FilePath}:{creation.GetLocation().GetLineSpan().StartLinePosition.Line + 1}", creation));
-                if (StoredIn(creation, treeModel) is { } holder) held.Add(holder);
-            }
-            foreach (var access in root.DescendantNodes().OfType<MemberAccessExpressionSyntax>())
-            {
-                if (treeModel.GetTypeInfo(access.Expression).Type is not { } type || FullName(type) != OpenAiClientType) continue;
-                if (access.Name.Identifier.ValueText != "GetChatClient")
-                {
-                    other ??= $"`{access}` at {tree.FilePath}:{access.GetLocation().GetLineSpan().StartLinePosition.Line + 1}";
-                    continue;
-                }
-                if (access.Expression is BaseObjectCreationExpressionSyntax) continue;
-                var symbol = treeModel.GetSymbolInfo(access.Expression).Symbol;
-                if (symbol is IParameterSymbol || symbol is IFieldSymbol or IPropertySymbol or ILocalSymbol && !held.Contains(symbol, SymbolEqualityComparer.Default)) handed = true;
-            }
-        }
-        return new HandedRootSurvey(creations, handed, other);
-    });
-
-    // The field, property or local a creation is stored in where it is declared or assigned.
-    private static ISymbol? StoredIn(SyntaxNode creation, SemanticModel treeModel) => creation.Parent switch
-    {
-        EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } => treeModel.GetDeclaredSymbol(declarator),
-        EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property } => treeModel.GetDeclaredSymbol(property),
-        AssignmentExpressionSyntax assignment when assignment.Right == creation => treeModel.GetSymbolInfo(assignment.Left).Symbol,
-        _ => null,
-    };
+    /// <summary>How the app's OpenAIClient values travel (<see cref="HandedRootSurvey.Find"/>, once per plan).</summary>
+    public required HandedRootSurvey Roots { get; init; }
 
     // receiver.GetChatClient(model) on an OpenAIClient the code was handed: with one creation in the app and only chat
     // made from it, the root becomes an AnthropicClient (types, the creation) and the call AsIChatClient(model);
     // otherwise a manual step names where the client comes from. True when the call is handled here.
     private bool PlanHandedRoot(InvocationExpressionSyntax invocation, MemberAccessExpressionSyntax access, ExpressionSyntax modelArgument)
     {
-        var survey = Survey();
+        var survey = Roots;
         if (!survey.Handed || access.Expression is BaseObjectCreationExpressionSyntax) return false;
         if (!survey.Ports(recipe.Provider))
         {
@@ -89,12 +35,12 @@ internal sealed partial class ChatClientRewrite
     }
 
     private bool CreationHeldHere(ISymbol? symbol) =>
-        symbol is not null && Survey().Creations.Any(c => c.Creation.SyntaxTree == _root.SyntaxTree && SymbolEqualityComparer.Default.Equals(StoredIn(c.Creation, model), symbol));
+        symbol is not null && Roots.Creations.Any(c => c.Creation.SyntaxTree == _root.SyntaxTree && SymbolEqualityComparer.Default.Equals(HandedRootSurvey.StoredIn(c.Creation, model), symbol));
 
     // With the handed root ported: `OpenAIClient` type names become AnthropicClient, and its one creation is built as one.
     private void PlanHandedRootTypes()
     {
-        var survey = Survey();
+        var survey = Roots;
         if (!survey.Ports(recipe.Provider)) return;
         foreach (var name in _root.DescendantNodes().OfType<IdentifierNameSyntax>())
         {

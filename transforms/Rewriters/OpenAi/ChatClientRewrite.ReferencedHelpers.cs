@@ -5,6 +5,9 @@ namespace Toolkit.Transforms.Rewriters.OpenAi;
 
 internal sealed partial class ChatClientRewrite
 {
+    /// <summary>The method names referenced projects declare (<see cref="ReferencedMethodNames.Of"/>, once per plan).</summary>
+    public required IReadOnlySet<string> ReferencedMethods { get; init; }
+
     /// <summary>True when <paramref name="symbol"/> is declared in the app's own code, not in a referenced project compiled beside it or a library.</summary>
     private bool IsAppCode(ISymbol symbol) => SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, model.Compilation.Assembly);
 
@@ -23,8 +26,10 @@ internal sealed partial class ChatClientRewrite
     // helper is a manual step naming it.
     private void PlanReferencedHelpers()
     {
+        if (ReferencedMethods.Count == 0) return;
         foreach (var invocation in _root.DescendantNodes().OfType<InvocationExpressionSyntax>())
         {
+            if (ReferencedMethodNames.CalledName(invocation) is not { } called || !ReferencedMethods.Contains(called)) continue;
             if (model.GetSymbolInfo(invocation).Symbol is not IMethodSymbol method || !IsReferencedHelper(method)) continue;
             // Streamed updates handed to it are converted back to OpenAI's type where they are made (CheckBridges).
             if (invocation.ArgumentList.Arguments.Any(Bridges.IsSink)) continue;

@@ -101,15 +101,17 @@ public sealed class OpenAiChatToChatClient : IRecipe
         var models = paths.Select(p => sources.SemanticModel(p)!).ToList();
         var openAiNames = OpenAiNames.From(models[0].Compilation);
         var bridges = StreamingBridges.Find(paths.Select((p, i) => (p, models[i])).ToList());
+        var roots = HandedRootSurvey.Find(paths.Select((p, i) => (p, models[i])).ToList(), openAiNames);
+        var referenced = ReferencedMethodNames.Of(models[0].Compilation);
         var rewrites = new List<ChatClientRewrite>();
         for (var wave = paths.ToList(); wave.Count > 0;)
         {
             var planned = new ChatClientRewrite[wave.Count];
-            // The first wave reuses the models the bridges were found with: their bound bodies are cached there.
+            // The first wave reuses the models the bridges and the survey were found with: their bound bodies are cached there.
             var waveModels = rewrites.Count == 0 ? models : wave.Select(p => sources.SemanticModel(p)!).ToList();
-            Parallel.For(0, wave.Count, i =>
+            Parallel.For(0, wave.Count, AllCores.Options, i =>
             {
-                planned[i] = new ChatClientRewrite(this, waveModels[i], openAiNames) { Bridges = bridges };
+                planned[i] = new ChatClientRewrite(this, waveModels[i], openAiNames) { Bridges = bridges, Roots = roots, ReferencedMethods = referenced };
                 planned[i].Plan();
             });
             rewrites.AddRange(planned);

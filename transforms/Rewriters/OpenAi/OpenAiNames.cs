@@ -78,6 +78,9 @@ internal sealed class OpenAiNames
     // Metadata names generic types ChatClientResult`1; C# source names them without the arity.
     private static string WithoutArity(string name) => name.IndexOf('`') is var tick and >= 0 ? name[..tick] : name;
 
+    /// <summary>True when <paramref name="name"/> is the name of a type the OpenAI assemblies declare.</summary>
+    public bool IsTypeName(string name) => _types.Contains(name);
+
     /// <summary>
     /// False only when <paramref name="name"/> cannot bind to an OpenAI symbol whatever its context:
     /// after a dot (or as an initializer or argument name) it could be any OpenAI member; standing alone

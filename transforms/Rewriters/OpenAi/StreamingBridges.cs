@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
+using Toolkit.Transforms.Sources;
 
 namespace Toolkit.Transforms.Rewriters.OpenAi;
 
@@ -17,6 +18,8 @@ internal sealed class StreamingBridges
 {
     /// <summary>The type the bridged values keep.</summary>
     public const string UpdateType = "OpenAI.Chat.StreamingChatCompletionUpdate";
+
+    private const string UpdateTypeName = "StreamingChatCompletionUpdate";
 
     /// <summary>The static class whose extension converts updates back (imported with <c>using static</c>).</summary>
     public const string Extensions = "OpenAI.Chat.MicrosoftExtensionsAIChatExtensions";
@@ -36,10 +39,15 @@ internal sealed class StreamingBridges
     /// <summary>Finds the bridges in the files of <paramref name="models"/> (one compilation).</summary>
     public static StreamingBridges Find(IReadOnlyList<(string Path, SemanticModel Model)> models)
     {
+        // A producer is an app method (not generic) whose declared return type carries updates, so the app's code
+        // (its files and the global usings its project adds) names the update type, directly or in an alias.
+        // Without that name there is nothing to bridge, and nothing is bound here.
+        if (models.Count == 0 || !models[0].Model.Compilation.SyntaxTrees.Any(t => t.GetText().ToString().Contains(UpdateTypeName, StringComparison.Ordinal)))
+            return None;
         // Binding every argument is most of the cost: files are read on all cores, then merged in path order (the
         // first sink found for a method names it, as in one pass).
         var found = new List<(IMethodSymbol Producer, string Where, ArgumentSyntax Sink)>[models.Count];
-        Parallel.For(0, models.Count, i => found[i] = FindIn(models[i].Path, models[i].Model));
+        Parallel.For(0, models.Count, AllCores.Options, i => found[i] = FindIn(models[i].Path, models[i].Model));
         var bridges = new StreamingBridges();
         foreach (var (producer, where, sink) in found.SelectMany(f => f))
         {
