@@ -250,7 +250,8 @@ internal sealed partial class MessagesRewrite
             if (mapping.DatedNote is { } dated) Notes.Add((LineOf(at), dated));
             return mapping.To;
         }
-        Notes.Add((LineOf(at), $"'{id}' is not a Claude model id the swap knows, so it was kept: set a {recipe.To.Id} model id here."));
+        Notes.Add((LineOf(at), $"'{id}' is not a Claude model id the swap knows" +
+            (Recipes.ModelIds.Family(id) is { } family ? $" (a dated snapshot of {family}, which this swap does not map either)" : "") + $", so it was kept: set a {recipe.To.Id} model id here."));
         return id;
     }
 

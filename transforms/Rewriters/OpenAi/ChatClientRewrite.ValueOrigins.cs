@@ -208,7 +208,11 @@ internal sealed partial class ChatClientRewrite
                 Notes.Add((LineOf(literal), UnmappedOrigin(literal, mapping, origin, $"is also read at line {blocker} by code that is not a client built here")));
                 continue;
             }
-            if (HasEdit(literal)) continue;
+            if (_edits.Any(e => e.Range.IntersectsWith(literal.Span))) // inside code the port rewrites: a second edit would overlap
+            {
+                Notes.Add((LineOf(literal), UnmappedOrigin(literal, mapping, origin, "sits in code the port rewrites")));
+                continue;
+            }
             Replace(literal, SyntaxFactory.Literal(mapping.To).Text);
             if (mapping.DatedNote is { } dated) Notes.Add((LineOf(literal), dated));
             if (origin.Holder is IParameterSymbol { ContainingSymbol: IMethodSymbol method } && literal.Parent is EqualsValueClauseSyntax { Parent: ParameterSyntax })
