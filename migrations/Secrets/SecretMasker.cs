@@ -27,9 +27,21 @@ public static partial class SecretMasker
     [GeneratedRegex(@"(\b[a-z][a-z0-9+.\-]*://[^:/@\s""']+:)([^@/\s""']+)(@)", RegexOptions.IgnoreCase)]
     private static partial Regex UrlPassword();
 
-    // KEY=value / key: value (env files, YAML), and C# string assignments: apiKey = "value".
-    [GeneratedRegex("^(\\s*[-+ ]?\\s*(?:export\\s+)?" + SecretKey + "\\s*[:=]\\s*[\"']?)([^\"'\\s#;,]+)", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    // KEY=value / key: value (env files, YAML), and C# string assignments: apiKey = "value". Group 3 is the rest of the line.
+    [GeneratedRegex("^(\\s*[-+ ]?\\s*(?:export\\s+)?(" + SecretKey + ")\\s*[:=]\\s*([\"']?))([^\"'\\s#;,)]+)([^\\r\\n]*)", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex AssignedValue();
+
+    // A C# name or member path (ct, _apiKey, this.options.Token, settings?.ApiKey!): what code hands on, not a value.
+    [GeneratedRegex(@"^@?[A-Za-z_][A-Za-z0-9_]*(?:\??\.[A-Za-z_][A-Za-z0-9_]*)*!?$")]
+    private static partial Regex CodeName();
+
+    // What ends a C# argument or statement on its line: `)`, `,`, `;`, `{` (any mix, then a comment), or a `??` fallback.
+    [GeneratedRegex(@"^\s*(?:[),;{]+\s*(?://.*)?|\?\?.*)$")]
+    private static partial Regex CodeLineEnd();
+
+    // The shapes of issued tokens and keys (GitHub, OpenAI/Anthropic/Stripe, Slack, AWS): masked even where they read as a name.
+    [GeneratedRegex(@"^(?:gh[pousr]_|github_pat_|sk[-_]|pk_live_|rk_live_|xox[abprs]-|AKIA|ASIA)", RegexOptions.IgnoreCase)]
+    private static partial Regex IssuedSecret();
 
     // SQL: PASSWORD 'value'
     [GeneratedRegex(@"(\bpassword\s+')([^']*)(')", RegexOptions.IgnoreCase)]
@@ -42,12 +54,24 @@ public static partial class SecretMasker
         masked = UrlPassword().Replace(masked, m => m.Groups[1].Value + Mask + m.Groups[3].Value);
         masked = ConnectionStringPassword().Replace(masked, m => m.Groups[2].Value == Mask ? m.Value : m.Groups[1].Value + Mask);
         masked = SqlPassword().Replace(masked, m => m.Groups[1].Value + Mask + m.Groups[3].Value);
-        masked = AssignedValue().Replace(masked, m => IsPlaceholder(m.Groups[2].Value) ? m.Value : m.Groups[1].Value + Mask);
+        masked = AssignedValue().Replace(masked, m => IsPlaceholder(m.Groups[4].Value) || IsCode(m) ? m.Value : m.Groups[1].Value + Mask + m.Groups[5].Value);
         return masked;
     }
 
     /// <summary>True when masking changes <paramref name="text"/>.</summary>
     public static bool ContainsSecret(string text) => MaskSecrets(text) != text;
+
+    // C# that hands a name on: a named argument or an assignment whose value is a variable or member, ending its line
+    // (`cancellationToken: cancellationToken);`, `apiKey: settings.ApiKey,`, `_token = token;`, `key: key ?? throw ...`),
+    // and any CancellationToken (`cancellationToken: default`). An unquoted name that does not end the line
+    // (`ApiKey=abc;Host=db`, `token: ghp_123 # comment`) or that has an issued key's shape is still masked.
+    private static bool IsCode(Match assigned)
+    {
+        var key = assigned.Groups[2].Value;
+        var value = assigned.Groups[4].Value;
+        if (key.EndsWith("CancellationToken", StringComparison.OrdinalIgnoreCase) || key.EndsWith("StoppingToken", StringComparison.OrdinalIgnoreCase)) return true;
+        return assigned.Groups[3].Length == 0 && CodeName().IsMatch(value) && !IssuedSecret().IsMatch(value) && CodeLineEnd().IsMatch(assigned.Groups[5].Value);
+    }
 
     // Code such as `apiKey = configuration["OpenAI:ApiKey"]` or `token = GetToken()` is not a value worth hiding.
     private static bool IsPlaceholder(string value) =>

@@ -30,6 +30,7 @@ public sealed class AnthropicMessagesRewriterSpecs(ChatReferencesFixture chat)
         { "streaming-di", "openai" },
         { "blocked", "openai" },
         { "ollama", "ollama" },
+        { "dated-model", "openai" },
     };
 
     [Theory(Timeout = 60_000)]

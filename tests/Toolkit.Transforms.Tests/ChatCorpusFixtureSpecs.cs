@@ -17,6 +17,8 @@ public sealed class ChatCorpusFixtureSpecs(ChatReferencesFixture chat)
         { "two-clients", "azure-anthropic" },
         { "credential-local", "azure-anthropic" },
         { "bytes-part", "anthropic" },
+        { "settings-from-environment", "anthropic" },
+        { "model-defaults", "anthropic" },
     };
 
     [Theory(Timeout = 60_000)]

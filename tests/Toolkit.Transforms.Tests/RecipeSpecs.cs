@@ -64,6 +64,13 @@ public sealed class RecipeSpecs(AppReferencesFixture app)
             new Dictionary<string, IReadOnlyDictionary<string, string>> { ["values"] = new Dictionary<string, string> { ["gpt-4o"] = "claude-sonnet-4-5", ["gpt-4o-mini"] = "claude-haiku-4-5" } }),
             "ChangeConfigurationValue/models", null));
 
+    // A dated OpenAI id (gpt-4o-2024-08-06) the table does not name maps as its family (gpt-4o), with a step saying the new id is not pinned.
+    [Fact(Timeout = 60_000)]
+    public Task I_can_map_dated_model_ids_as_their_family_in_settings_and_fallbacks() => Task.Run(() =>
+        RecipeFixture.Verify(RecipeFixture.Recipe(ChangeConfigurationValue.RecipeName, new Dictionary<string, string> { ["key"] = "OpenAI:*" },
+            new Dictionary<string, IReadOnlyDictionary<string, string>> { ["values"] = new Dictionary<string, string> { ["gpt-4o"] = "claude-sonnet-4-5", ["gpt-4o-mini"] = "claude-haiku-4-5", ["gpt-5-mini"] = "claude-haiku-4-5" } }),
+            "ChangeConfigurationValue/dated-models", null));
+
     private static IRecipe StoredModels() => RecipeFixture.Recipe(MapStoredValues.RecipeName,
         new Dictionary<string, string> { ["columnsOption"] = "anthropic.modelColumns", ["script"] = "0001_anthropic_model_ids" },
         new Dictionary<string, IReadOnlyDictionary<string, string>> { ["values"] = new Dictionary<string, string> { ["gpt-4o-mini"] = "claude-haiku-4-5", ["gpt-4.1-mini"] = "claude-haiku-4-5", ["it's"] = "quoted" } });

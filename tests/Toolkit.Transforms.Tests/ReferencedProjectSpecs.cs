@@ -43,6 +43,18 @@ public sealed class ReferencedProjectSpecs(ChatReferencesFixture chat)
         RecipeFixture.Verify(ChatClientRewriterSpecs.Port("anthropic", "azure-openai"), "OpenAiChatToChatClient/streaming-bridge", references);
     });
 
+    // Settings of a referenced project read the key and the model from environment variables, with an OpenAI model as the
+    // default (CogniChain's pattern): the project is not edited, so the plan names each variable and the default, file:line.
+    [Fact(Timeout = 60_000)]
+    public Task I_can_rely_on_the_plan_to_name_the_variables_a_referenced_projects_settings_read() => Task.Run(() =>
+    {
+        var folder = Path.Combine(RecipeFixture.Folder("OpenAiChatToChatClient/settings-referenced"), "referenced");
+        var files = Directory.EnumerateFiles(folder, "*.cs").Order(StringComparer.Ordinal)
+            .Select(f => new KeyValuePair<string, string>($"../Common/{Path.GetFileName(f)}", File.ReadAllText(f))).ToList();
+        var references = chat.References with { Projects = [new ReferencedProject("../Common/Common.csproj", "Common", files, ["System", "System.Collections.Generic", "System.Linq"], [])] };
+        RecipeFixture.Verify(ChatClientRewriterSpecs.Port(), "OpenAiChatToChatClient/settings-referenced", references);
+    });
+
     [Theory(Timeout = 60_000)]
     [MemberData(nameof(OwnFixtures))]
     public Task I_can_port_refusals_schemas_and_keys_with_notes_saying_what_changed(string fixture) => Task.Run(() =>

@@ -33,7 +33,7 @@ public sealed class ChangeConfigurationValue : IRecipe
     /// <inheritdoc/>
     public string Description =>
         "Replaces the text value of a key in appsettings*.json, and the fallback literal in C# code such as " +
-        "configuration[\"Key\"] ?? \"value\", using a table of old to new values. A value with no mapping is left alone with a manual step. A key ending in :* means every key in that section " +
+        "configuration[\"Key\"] ?? \"value\", using a table of old to new values (a dated model id such as gpt-4o-2024-08-06 the table does not name maps as its family, gpt-4o, with a manual step). A value with no mapping is left alone with a manual step. A key ending in :* means every key in that section " +
         "(values with no mapping are then left alone silently). With keepWhileUsedBy, nothing changes while code still uses the replaced namespace.";
 
     /// <inheritdoc/>
@@ -50,7 +50,7 @@ public sealed class ChangeConfigurationValue : IRecipe
         if (_keepWhileUsedBy is not null && HalfMigrationGuard.StillUsed(sources, _keepWhileUsedBy) is { } use)
         {
             foreach (var path in sources.Paths.Where(RenameConfigurationKey.IsSettings))
-                foreach (var property in Mappable(sources.Read(path)).Where(p => _values.ContainsKey(p.StringValue!)))
+                foreach (var property in Mappable(sources.Read(path)).Where(p => ModelIds.Map(_values, p.StringValue!) is not null))
                     sources.AddManualStep(path, TextLines.LineOf(sources.Read(path), property.ValueStart),
                         HalfMigrationGuard.KeptBecause($"'{property.Path}' = '{property.StringValue}'", _keepWhileUsedBy, use));
             return;
@@ -75,8 +75,11 @@ public sealed class ChangeConfigurationValue : IRecipe
         }
         foreach (var property in properties.Where(Matches).OrderByDescending(p => p.ValueStart))
         {
-            if (_values.TryGetValue(property.StringValue!, out var mapped))
-                text = text[..property.ValueStart] + JsonPropertySpan.Quote(mapped) + text[(property.ValueStart + property.ValueLength)..];
+            if (ModelIds.Map(_values, property.StringValue!) is { } mapped)
+            {
+                text = text[..property.ValueStart] + JsonPropertySpan.Quote(mapped.To) + text[(property.ValueStart + property.ValueLength)..];
+                if (mapped.DatedNote is { } dated) sources.AddManualStep(path, TextLines.LineOf(text, property.ValueStart), $"'{property.Path}': {dated}");
+            }
             else if (!IsSection && !_values.Values.Contains(property.StringValue) && property.StringValue!.Length > 0)
                 sources.AddManualStep(path, TextLines.LineOf(text, property.ValueStart), $"'{_key}' is '{property.StringValue}', which has no mapping: choose the new value by hand.");
         }
@@ -108,13 +111,15 @@ public sealed class ChangeConfigurationValue : IRecipe
                 && ConfigurationKeyLiterals.KeyReadBy(b.Left) is { } key && MatchesKey(key))
             .Select(b => (LiteralExpressionSyntax)b.Right)
             .ToList();
-        foreach (var unmapped in fallbacks.Where(l => !IsSection && !_values.ContainsKey(l.Token.ValueText) && !_values.Values.Contains(l.Token.ValueText)))
+        foreach (var unmapped in fallbacks.Where(l => !IsSection && ModelIds.Map(_values, l.Token.ValueText) is null && !_values.Values.Contains(l.Token.ValueText)))
             sources.AddManualStep(path, unmapped.GetLocation().GetLineSpan().StartLinePosition.Line + 1,
                 $"the fallback for '{_key}' is '{unmapped.Token.ValueText}', which has no mapping: choose the new value by hand.");
-        var matches = fallbacks.Where(l => _values.ContainsKey(l.Token.ValueText)).ToList();
+        var matches = fallbacks.Where(l => ModelIds.Map(_values, l.Token.ValueText) is not null).ToList();
         if (matches.Count == 0) return;
+        foreach (var dated in matches.Where(l => ModelIds.Map(_values, l.Token.ValueText)!.DatedNote is not null))
+            sources.AddManualStep(path, dated.GetLocation().GetLineSpan().StartLinePosition.Line + 1, $"the fallback for '{ConfigurationKeyLiterals.KeyReadBy(((BinaryExpressionSyntax)dated.Parent!).Left)}': {ModelIds.Map(_values, dated.Token.ValueText)!.DatedNote}");
         var changed = root.ReplaceNodes(matches, (original, _) => original.WithToken(
-            SyntaxFactory.Literal(_values[original.Token.ValueText]).WithTriviaFrom(original.Token)));
+            SyntaxFactory.Literal(ModelIds.Map(_values, original.Token.ValueText)!.To).WithTriviaFrom(original.Token)));
         sources.Write(path, changed.ToFullString());
     }
 }

@@ -245,8 +245,13 @@ internal sealed partial class MessagesRewrite
 
     private string MapModel(string id, SyntaxNode at)
     {
-        if (recipe.Models.TryGetValue(id, out var mapped)) return mapped;
-        Notes.Add((LineOf(at), $"'{id}' is not a Claude model id the swap knows, so it was kept: set a {recipe.To.Id} model id here."));
+        if (Recipes.ModelIds.Map(recipe.Models, id) is { } mapping)
+        {
+            if (mapping.DatedNote is { } dated) Notes.Add((LineOf(at), dated));
+            return mapping.To;
+        }
+        Notes.Add((LineOf(at), $"'{id}' is not a Claude model id the swap knows" +
+            (Recipes.ModelIds.Family(id) is { } family ? $" (a dated snapshot of {family}, which this swap does not map either)" : "") + $", so it was kept: set a {recipe.To.Id} model id here."));
         return id;
     }
 

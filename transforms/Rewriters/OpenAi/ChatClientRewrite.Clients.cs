@@ -65,6 +65,7 @@ internal sealed partial class ChatClientRewrite
             if (RootClient(access.Expression, invocation) is not { } root) continue;
             PlanCreation(invocation, modelArgument, root.Key, root.Timeout);
         }
+        MapModelOrigins();
     }
 
     private void PlanCreation(ExpressionSyntax creation, ExpressionSyntax modelArgument, string? key, string? timeout)
@@ -293,7 +294,8 @@ internal sealed partial class ChatClientRewrite
         var text = expression.ToString();
         foreach (var literal in literals.OrderByDescending(l => l.SpanStart))
         {
-            if (!map.TryGetValue(literal.Token.ValueText, out var mapped) && (map != recipe.KeyVariables || SectionVariable(literal.Token.ValueText) is not { } section || (mapped = section) is null))
+            if (map == recipe.Models ? !TryMapModel(literal, out var mapped)
+                : !map.TryGetValue(literal.Token.ValueText, out mapped) && (SectionVariable(literal.Token.ValueText) is not { } section || (mapped = section) is null))
             {
                 unmapped?.Invoke(literal);
                 continue;

@@ -29,6 +29,7 @@ internal sealed partial class ChatClientRewrite
         }
         var modelText = MapLiterals(modelArgument, recipe.Models, unmapped => Notes.Add((LineOf(unmapped),
             $"'{unmapped.Token.ValueText}' is not a known OpenAI model id, so it was kept: set a {recipe.Provider.Id} model id here.")));
+        ModelFromEnvironment(modelArgument);
         Replace(invocation, access.Expression, r => $"{r}.AsIChatClient({modelText})");
         _createsClient = true;
         return true;

@@ -13,7 +13,11 @@ internal sealed partial class ChatClientRewrite
     {
         if (recipe.Provider.KeyEnvironmentVariable is null || MapKey(key) != key.ToString()) return;
         var source = KeySource(key);
-        if (source is null) return;
+        if (source is null)
+        {
+            NoteKeyOrigins(key, at); // written elsewhere: a settings class, a local, a parameter
+            return;
+        }
         Notes.Add((LineOf(at), $"the API key still comes from {source}, which this swap does not rename (the app names it, and other code may read it): " +
             $"it now goes to the {recipe.Provider.ConfigurationSection} client, so set it to an {recipe.Provider.ConfigurationSection} key wherever it is set (user secrets, appsettings, environment), or rename it by hand."));
     }

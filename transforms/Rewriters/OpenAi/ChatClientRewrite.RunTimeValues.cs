@@ -21,7 +21,8 @@ internal sealed partial class ChatClientRewrite
     }
 
     // new ChatClient(model: Environment.GetEnvironmentVariable("OPEN_AI_CHAT_NAME"), ...): the model id is set
-    // where the app runs, not in code the swap sees, and still names an OpenAI model there.
+    // where the app runs, not in code the swap sees, and still names an OpenAI model there. A model id written
+    // elsewhere (a settings class, a parameter default, a local) is followed there (NoteModelOrigins).
     private void ModelFromEnvironment(ExpressionSyntax modelArgument)
     {
         foreach (var call in modelArgument.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
@@ -30,5 +31,6 @@ internal sealed partial class ChatClientRewrite
                 || model.GetSymbolInfo(call).Symbol is not IMethodSymbol { Name: "GetEnvironmentVariable", ContainingType.Name: "Environment" }) continue;
             Notes.Add((LineOf(call), $"the model id comes from the environment variable {name.Token.ValueText}, which still names an OpenAI model where the app runs: set it to an {recipe.Provider.Id} model id there."));
         }
+        NoteModelOrigins(modelArgument);
     }
 }

@@ -174,7 +174,7 @@ public sealed class SwapChatClientProvider : IRecipe
         var text = expression.ToString();
         foreach (var literal in expression.DescendantNodesAndSelf().OfType<LiteralExpressionSyntax>().Where(l => l.IsKind(SyntaxKind.StringLiteralExpression)).OrderByDescending(l => l.SpanStart))
         {
-            if (!map.TryGetValue(literal.Token.ValueText, out var mapped) || mapped.Length == 0) continue;
+            if (!Recipes.ModelIds.TryMap(map, literal.Token.ValueText, out var mapped) || mapped.Length == 0) continue;
             var start = literal.SpanStart - expression.SpanStart;
             text = text[..start] + SyntaxFactory.Literal(mapped).Text + text[(start + literal.Span.Length)..];
         }
