@@ -18,9 +18,12 @@ public sealed class OllamaSwapSpecs(ChatReferencesFixture chat)
     private static readonly Dictionary<string, string> ToOpenAi = new() { ["llama3.2"] = "gpt-4o-mini", ["llama3.1"] = "gpt-4o-mini", ["phi4-mini"] = "gpt-4o-mini", ["llama3.3"] = "gpt-4o" };
     private static readonly Dictionary<string, string> ToAnthropic = new() { ["llama3.2"] = "claude-haiku-4-5", ["llama3.3"] = "claude-sonnet-4-5" };
 
-    internal static IRecipe Swap(string to) => RecipeFixture.Recipe(SwapChatClientProvider.RecipeName,
-        new Dictionary<string, string> { ["from"] = "ollama", ["to"] = to },
-        new Dictionary<string, IReadOnlyDictionary<string, string>> { ["models"] = to == "openai" ? ToOpenAi : ToAnthropic });
+    private static readonly Dictionary<string, string> FromAnthropic = new() { ["claude-haiku-4-5"] = "llama3.2", ["claude-sonnet-4-5"] = "llama3.3" };
+    private static readonly Dictionary<string, string> AnthropicToOpenAi = new() { ["claude-haiku-4-5"] = "gpt-4o-mini", ["claude-sonnet-4-5"] = "gpt-4o" };
+
+    internal static IRecipe Swap(string to, string from = "ollama") => RecipeFixture.Recipe(SwapChatClientProvider.RecipeName,
+        new Dictionary<string, string> { ["from"] = from, ["to"] = to },
+        new Dictionary<string, IReadOnlyDictionary<string, string>> { ["models"] = from == "anthropic" ? (to == "ollama" ? FromAnthropic : AnthropicToOpenAi) : to == "openai" ? ToOpenAi : ToAnthropic });
 
     /// <summary>The fixtures under <c>Fixtures/SwapChatClientProvider</c>, each with the provider it moves to.</summary>
     public static TheoryData<string, string> Fixtures => new()
@@ -32,12 +35,15 @@ public sealed class OllamaSwapSpecs(ChatReferencesFixture chat)
         { "ollama-mixed", "openai" },
         { "ollama-field-anthropic", "anthropic" },
         { "ollama-constructor-anthropic", "anthropic" },
+        // The same recipe from Anthropic: the endpoint setting shared with the other ports, and OpenAI built without using OpenAI.Chat.
+        { "anthropic-ollama", "anthropic:ollama" },
+        { "anthropic-openai", "anthropic:openai" },
     };
 
     [Theory(Timeout = 60_000)]
     [MemberData(nameof(Fixtures))]
     public Task I_can_move_ichatclient_code_from_ollama_to_another_provider(string fixture, string to) => Task.Run(() =>
-        RecipeFixture.Verify(Swap(to), $"SwapChatClientProvider/{fixture}", chat.References));
+        RecipeFixture.Verify(to.Split(':') is [var from, var target] ? Swap(target, from) : Swap(to), $"SwapChatClientProvider/{fixture}", chat.References));
 
     /// <summary>The whole swaps, package and configuration included: moved when every reader moved, kept with a step when one stays.</summary>
     [Theory(Timeout = 60_000)]
@@ -64,7 +70,7 @@ public sealed class OllamaSwapSpecs(ChatReferencesFixture chat)
                 var after = Path.Combine(folder, "after", Path.GetFileName(file));
                 var text = File.ReadAllText(File.Exists(after) ? after : file);
                 // The same classes moved to each provider: one namespace per fixture keeps them apart.
-                if (fixture.EndsWith("-anthropic", StringComparison.Ordinal)) text = text.Replace("namespace ChatApp;", "namespace ChatApp.ToAnthropic;", StringComparison.Ordinal);
+                if (fixture.Contains("anthropic", StringComparison.Ordinal)) text = text.Replace("namespace ChatApp;", $"namespace ChatApp.{fixture.Replace("-", "", StringComparison.Ordinal)};", StringComparison.Ordinal);
                 app.Write(Path.GetFileName(file) == "Program.cs" ? "Program.cs" : $"{fixture}/{Path.GetFileName(file)}", text);
             }
         }

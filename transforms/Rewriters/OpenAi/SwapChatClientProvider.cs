@@ -163,11 +163,13 @@ public sealed partial class SwapChatClientProvider : IRecipe
         {
             if (invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AsIChatClient", Expression: var receiver }) continue;
             if (model.GetSymbolInfo(invocation).Symbol is not IMethodSymbol { ContainingType.Name: "AnthropicClientExtensions" }) continue;
-            if (receiver is not BaseObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 0 } creation
+            // new AnthropicClient { ApiKey = k } has no argument list at all; new AnthropicClient() { ... } an empty one.
+            if (receiver is not BaseObjectCreationExpressionSyntax { ArgumentList: null or { Arguments.Count: 0 } } creation
                 || creation.Initializer?.Expressions.Any(e => e is not AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "ApiKey" or "Timeout" } }) == true
                 || invocation.ArgumentList.Arguments.Count != 1)
             {
                 file.Unsupported.Add((Line(invocation), $"`{invocation}` builds the Anthropic client in a way the swap does not know: build the {To.Id} IChatClient by hand."));
+                file.Covered.Add(invocation.Span); // one step for it, not one per name in it
                 continue;
             }
             var key = creation.Initializer?.Expressions.OfType<AssignmentExpressionSyntax>().FirstOrDefault(a => a.Left.ToString() == "ApiKey")?.Right;
