@@ -33,6 +33,7 @@ public sealed class OllamaSwapSpecs(ChatReferencesFixture chat)
         { "ollama-constructor", "openai" },
         { "ollama-native", "openai" },
         { "ollama-mixed", "openai" },
+        { "ollama-locals", "openai" },
         { "ollama-field-anthropic", "anthropic" },
         { "ollama-constructor-anthropic", "anthropic" },
         // The same recipe from Anthropic: the endpoint setting shared with the other ports, and OpenAI built without using OpenAI.Chat.

@@ -34,6 +34,13 @@ public sealed partial class SwapChatClientProvider
             if (built is not var (endpoint, modelArgument)) continue;
 
             var modelText = MapLiteral(modelArgument, Models);
+            if (modelText == modelArgument.ToString() && ModelLocal(file, modelArgument) is { } held && MapLiteral(held, Models) is var mapped && mapped != held.ToString())
+            {
+                // var chatModel = "llama3.2"; new OllamaApiClient(endpoint, chatModel): the local held only this model, so its value is mapped.
+                file.Changes.Add(new TextChange(held.Span, mapped));
+                file.Covered.Add(held.Span);
+                modelArgument = held;
+            }
             if (modelArgument is LiteralExpressionSyntax literal && modelText == modelArgument.ToString())
                 file.Notes.Add((Line(modelArgument), $"'{literal.Token.ValueText}' is not a known Ollama model id in this swap's table, so it was kept: set {Provider} model id here."));
             else if (modelArgument is not LiteralExpressionSyntax && modelText == modelArgument.ToString())
@@ -82,6 +89,9 @@ public sealed partial class SwapChatClientProvider
     // "an OpenAI", "an Anthropic" (the providers moved to from Ollama), for messages.
     private string Provider => $"an {To.ConfigurationSection}";
 
+    // Code quoted in a message, on one line (a manual step is one line of a plan and of manual.txt).
+    internal static string OneLine(SyntaxNode node) => string.Join(' ', node.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
     private static bool IsChatClient(ITypeSymbol? type) => type?.ToDisplayString() == ChatClientInterface;
 
     // The endpoint (null when the client has none of its own) and the model of an OllamaApiClient built from an address;
@@ -99,7 +109,7 @@ public sealed partial class SwapChatClientProvider
                 case "uriString" or "uri": endpoint = arguments[i].Expression; break;
                 case "defaultModel": modelArgument = arguments[i].Expression; break;
                 default:
-                    file.Unsupported.Add((Line(creation), $"`{creation}` builds the OllamaApiClient from {(parameter?.Type.Name is { } t ? $"a {t}" : "arguments the swap does not know")} " +
+                    file.Unsupported.Add((Line(creation), $"`{OneLine(creation)}` builds the OllamaApiClient from {(parameter?.Type.Name is { } t ? $"a {t}" : "arguments the swap does not know")} " +
                         $"(its settings do not carry over): build the {To.Id} IChatClient by hand."));
                     return null;
             }
@@ -109,17 +119,29 @@ public sealed partial class SwapChatClientProvider
             if (setting is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "SelectedModel" }, Right: var selected }) modelArgument = selected;
             else
             {
-                file.Unsupported.Add((Line(setting), $"`{setting}` sets an OllamaApiClient option the swap does not map: build the {To.Id} IChatClient by hand."));
+                file.Unsupported.Add((Line(setting), $"`{OneLine(setting)}` sets an OllamaApiClient option the swap does not map: build the {To.Id} IChatClient by hand."));
                 return null;
             }
         }
         if (modelArgument is null || model.GetConstantValue(modelArgument) is { HasValue: true, Value: "" })
         {
-            file.Unsupported.Add((Line(creation), $"`{creation}` names no model (each request must then set ChatOptions.ModelId), and the {To.Id} client is built with one: " +
+            file.Unsupported.Add((Line(creation), $"`{OneLine(creation)}` names no model (each request must then set ChatOptions.ModelId), and the {To.Id} client is built with one: " +
                 $"build the {To.Id} IChatClient by hand with the model to use."));
             return null;
         }
         return (endpoint, modelArgument);
+    }
+
+    // The string literal a local read only by this client was initialized with, or null.
+    private static LiteralExpressionSyntax? ModelLocal(FilePlan file, ExpressionSyntax modelArgument)
+    {
+        if (modelArgument is not IdentifierNameSyntax name || file.Model.GetSymbolInfo(name).Symbol is not ILocalSymbol { IsConst: false } local
+            || local.DeclaringSyntaxReferences is not [var reference] || reference.GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: LiteralExpressionSyntax literal } declarator
+            || !literal.IsKind(SyntaxKind.StringLiteralExpression)) return null;
+        var scope = (SyntaxNode?)declarator.FirstAncestorOrSelf<MemberDeclarationSyntax>(m => m is not GlobalStatementSyntax) ?? file.Root;
+        var uses = scope.DescendantNodes().OfType<IdentifierNameSyntax>()
+            .Count(i => i.Identifier.ValueText == local.Name && SymbolEqualityComparer.Default.Equals(file.Model.GetSymbolInfo(i).Symbol, local));
+        return uses == 1 ? literal : null;
     }
 
     // var endpoint = "http://localhost:11434"; new OllamaApiClient(endpoint, m): the local only held the dropped endpoint
@@ -157,7 +179,7 @@ public sealed partial class SwapChatClientProvider
     // Why one use of OllamaSharp's own API is not moved, in a developer's words.
     private string OllamaDirectUse(SimpleNameSyntax name, ISymbol symbol)
     {
-        var what = $"`{(name.Parent is MemberAccessExpressionSyntax or BaseObjectCreationExpressionSyntax or QualifiedNameSyntax ? name.Parent : name)}`";
+        var what = $"`{OneLine(name.Parent is MemberAccessExpressionSyntax or BaseObjectCreationExpressionSyntax or QualifiedNameSyntax ? name.Parent : name)}`";
         var type = symbol as ITypeSymbol ?? symbol.ContainingType;
         if (type?.Name == "Chat")
             return $"{what} uses OllamaSharp's Chat, which keeps the conversation itself and talks to Ollama's /api/chat: rewrite it on IChatClient " +
@@ -171,7 +193,9 @@ public sealed partial class SwapChatClientProvider
         if (type?.Name is "OllamaApiClient" or "IOllamaApiClient")
             return name.Parent is BaseObjectCreationExpressionSyntax
                 ? $"{what} is not used as an IChatClient here (it serves OllamaSharp's own API, or is held as an OllamaApiClient): hold it as an IChatClient where only chat is used, then plan again."
-                : $"{what} holds the client as OllamaSharp's {type.Name}, not as an IChatClient: declare it IChatClient where only chat is used, then plan again.";
+                : symbol is ITypeSymbol
+                    ? $"{what} holds the client as OllamaSharp's {type.Name}, not as an IChatClient: declare it IChatClient where only chat is used, then plan again."
+                    : $"{what} uses the {type.Name}'s own {symbol.Name}, which IChatClient does not have: do without it (set the model where the client is built), then plan again.";
         return $"{what} uses OllamaSharp's own API (not IChatClient): port it to IChatClient by hand, then swap the provider.";
     }
 }

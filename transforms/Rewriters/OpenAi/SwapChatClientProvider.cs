@@ -132,6 +132,7 @@ public sealed partial class SwapChatClientProvider : IRecipe
             if (From == ChatProvider.Ollama)
             {
                 if (listed.Add(Line(name))) unsupported.Add((Line(name), OllamaDirectUse(name, symbol)));
+                if (name.Parent is BaseObjectCreationExpressionSyntax reported) covered.Add(reported.Span); // one step for the client, not one per setting
                 continue;
             }
             unsupported.Add((Line(name), $"`{name.Parent}` {DirectUse}"));
