@@ -22,7 +22,7 @@ public class BadInputSpecs
     public async Task I_can_see_an_unknown_swap_refused_with_the_known_ones_listed()
     {
         using var repo = await SaasAppRepository.CreateAsync();
-        await AssertRefusedAsync(repo, "MIG030", "known swaps: ai:anthropic=ollama, ai:anthropic=openai, ai:azure-openai=anthropic, ai:openai=anthropic, ai:openai=ollama, database:neon=supabase, database:supabase=neon, storage:r2=s3, storage:s3=r2",
+        await AssertRefusedAsync(repo, "MIG030", "known swaps: ai:anthropic=ollama, ai:anthropic=openai, ai:azure-openai=anthropic, ai:ollama=anthropic, ai:ollama=openai, ai:openai=anthropic, ai:openai=ollama, database:neon=supabase, database:supabase=neon, storage:r2=s3, storage:s3=r2",
             "migrate", "plan", "--swap", "ai:openai=gemini", "--path", SaasAppRepository.App(repo));
     }
 

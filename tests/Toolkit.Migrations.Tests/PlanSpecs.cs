@@ -52,4 +52,36 @@ public class PlanSpecs
         }
         finally { File.Delete(planFile); }
     }
+
+    /// <summary>
+    /// <c>migrate plan --swap ai:ollama=openai</c> from the command line on an app whose IChatClient is built on OllamaSharp
+    /// (the Transforms fixture <c>Recipes/Ai.OllamaToOpenAi</c>): the swap is listed in --help, the plan moves the client,
+    /// the package and the Ollama section, and says where the key now comes from.
+    /// </summary>
+    [Fact(Timeout = 300_000)]
+    public async Task I_can_plan_the_ollama_to_openai_swap_from_the_command_line()
+    {
+        var help = (await ToolkitRun.OkAsync("migrate", "plan", "--help")).StandardOutput;
+        Assert.Contains("ai:ollama=openai", help);
+        Assert.Contains("ai:ollama=anthropic", help);
+
+        using var repo = await TempRepository.CreateAsync();
+        var fixture = Toolkit.Testing.RepositoryRoot.Combine("tests", "Toolkit.Transforms.Tests", "Fixtures", "Recipes", "Ai.OllamaToOpenAi", "before");
+        foreach (var file in Directory.EnumerateFiles(fixture))
+            repo.Write(Path.Combine("app", Path.GetFileName(file)), File.ReadAllText(file));
+        await repo.CommitAllAsync();
+        var planFile = repo.Directory.Combine("..", Path.GetFileName(repo.Path) + ".ollama.plan.json");
+        try
+        {
+            await ToolkitRun.OkAsync("migrate", "plan", "--swap", "ai:ollama=openai", "--path", repo.Directory.Combine("app"), "--out", planFile);
+
+            var plan = PlanJson.Read(planFile);
+            Assert.Equal("ollama", plan.SourceConfiguration["ai"]);
+            Assert.Equal("openai", plan.TargetConfiguration["ai"]);
+            Assert.Equal(["LocalChat.csproj", "Program.cs", "appsettings.json"], plan.FileChanges.Select(c => c.Path).Order(StringComparer.Ordinal));
+            Assert.Contains("new OpenAI.Chat.ChatClient(", plan.FileChanges.Single(c => c.Path == "Program.cs").Diff);
+            Assert.Contains(plan.ManualSteps, m => m.Path == "Program.cs" && m.Line == 6 && m.Reason.Contains("OPENAI_API_KEY"));
+        }
+        finally { File.Delete(planFile); }
+    }
 }

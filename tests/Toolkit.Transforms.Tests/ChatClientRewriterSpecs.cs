@@ -33,6 +33,7 @@ public sealed class ChatClientRewriterSpecs(ChatReferencesFixture chat)
         { "blocked", "anthropic" },
         { "root-client", "anthropic" },
         { "ollama", "ollama" },
+        { "ollama-configuration", "ollama" },
         { "streaming-usage", "anthropic" },
         { "reply-readers", "anthropic" },
         { "sync-streaming", "anthropic" },

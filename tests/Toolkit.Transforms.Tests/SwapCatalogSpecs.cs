@@ -12,7 +12,7 @@ public sealed class SwapCatalogSpecs
     public async Task I_can_list_the_swaps_and_find_one_by_id()
     {
         await Task.Yield();
-        Assert.Equal(["ai:anthropic=ollama", "ai:anthropic=openai", "ai:azure-openai=anthropic", "ai:openai=anthropic", "ai:openai=ollama", "database:neon=supabase", "database:supabase=neon", "storage:r2=s3", "storage:s3=r2"],
+        Assert.Equal(["ai:anthropic=ollama", "ai:anthropic=openai", "ai:azure-openai=anthropic", "ai:ollama=anthropic", "ai:ollama=openai", "ai:openai=anthropic", "ai:openai=ollama", "database:neon=supabase", "database:supabase=neon", "storage:r2=s3", "storage:s3=r2"],
             SwapCatalog.All.Select(s => s.Id));
         var swap = SwapCatalog.Find("AI:OpenAI=Anthropic");
         Assert.Equal(("ai", "openai", "anthropic"), (swap.Category, swap.From, swap.To));
@@ -24,7 +24,7 @@ public sealed class SwapCatalogSpecs
     {
         await Task.Yield();
         var error = Assert.Throws<DiagnosticException>(() => SwapCatalog.Find("ai:openai=gemini"));
-        Assert.Contains("unknown swap 'ai:openai=gemini' (known: ai:anthropic=ollama, ai:anthropic=openai, ai:azure-openai=anthropic, ai:openai=anthropic, ai:openai=ollama, database:neon=supabase, database:supabase=neon, storage:r2=s3, storage:s3=r2)", error.Message);
+        Assert.Contains("unknown swap 'ai:openai=gemini' (known: ai:anthropic=ollama, ai:anthropic=openai, ai:azure-openai=anthropic, ai:ollama=anthropic, ai:ollama=openai, ai:openai=anthropic, ai:openai=ollama, database:neon=supabase, database:supabase=neon, storage:r2=s3, storage:s3=r2)", error.Message);
         Assert.Null(SwapCatalog.TryFind("nope"));
     }
 
@@ -51,9 +51,9 @@ public sealed class SwapCatalogSpecs
 
         var results = SwapCatalog.All.Select(s => s.Plan(new SwapContext(app.Path))).ToList();
 
-        // The app runs OpenAI, S3 and Neon: swaps from those change it, the way back from R2 or Supabase finds nothing to do.
+        // The app runs OpenAI, S3 and Neon: swaps from those change it, the way back from R2, Supabase, Anthropic or Ollama finds nothing to do.
         foreach (var (swap, result) in SwapCatalog.All.Zip(results))
-            if (swap.From is "r2" or "supabase" or "anthropic" or "azure-openai") Assert.Empty(result.Edits);
+            if (swap.From is "r2" or "supabase" or "anthropic" or "azure-openai" or "ollama") Assert.Empty(result.Edits);
             else Assert.NotEmpty(result.Edits);
         Assert.Equal(before, app.Snapshot());
         // Same input, same plan: edits and manual steps are deterministic.

@@ -8,7 +8,8 @@ public static class SwapCatalog
     /// <summary>All swaps, sorted by id.</summary>
     public static IReadOnlyList<ISwap> All { get; } =
         new ISwap[] { new OpenAiToAnthropicSwap(), new S3ToR2Swap(), new NeonToSupabaseSwap(), new R2ToS3Swap(), new SupabaseToNeonSwap(),
-            new AnthropicToOpenAiSwap(), new AnthropicToOllamaSwap(), new OpenAiToOllamaSwap(), new AzureOpenAiToAnthropicSwap() }
+            new AnthropicToOpenAiSwap(), new AnthropicToOllamaSwap(), new OpenAiToOllamaSwap(), new AzureOpenAiToAnthropicSwap(),
+            new OllamaToOpenAiSwap(), new OllamaToAnthropicSwap() }
             .OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
 
     /// <summary>The swap with <paramref name="id"/>, or null.</summary>

@@ -18,9 +18,6 @@ internal sealed partial class MessagesRewrite
         [Messages + "RawMessageStreamEvent"] = "ChatResponseUpdate",
     };
 
-    /// <summary>The setting the Ollama endpoint is read from (configuration key, or its environment variable form), and its default.</summary>
-    internal const string OllamaEndpointKey = "Ollama:Endpoint", OllamaEndpointDefault = "http://localhost:11434";
-
     // new AnthropicClient() / new AnthropicClient { ApiKey = k, BaseUrl = u } -> the target's IChatClient.
     private void PlanClients()
     {
@@ -66,8 +63,8 @@ internal sealed partial class MessagesRewrite
         if (to == ChatProvider.Ollama)
         {
             if (key is not null) Notes.Add((LineOf(key), "Ollama takes no API key: the key given to the AnthropicClient is no longer used here."));
-            if (baseUrl is not null) Notes.Add((LineOf(baseUrl), $"the Anthropic base URL was dropped: the Ollama endpoint is read from {OllamaEndpointKey}."));
-            text = to.Create(modelText, null, null, OllamaEndpoint(creation));
+            if (baseUrl is not null) Notes.Add((LineOf(baseUrl), $"the Anthropic base URL was dropped: the Ollama endpoint is read from {ChatProvider.OllamaEndpointKey}."));
+            text = to.Create(modelText, null, null, ChatProvider.OllamaEndpoint(model, creation));
             // var chat = new OllamaApiClient(...) would hold the concrete type: keep it an IChatClient.
             if (creation.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Type.IsVar: true } } }) text = "(IChatClient)" + text;
             return text;
@@ -88,15 +85,6 @@ internal sealed partial class MessagesRewrite
             return $"new OpenAI.Chat.ChatClient({modelText}, {keyText}).AsIChatClient()";
         }
         return $"new OpenAI.Chat.ChatClient({modelText}, new System.ClientModel.ApiKeyCredential({keyText}), new OpenAI.OpenAIClientOptions {{ Endpoint = new Uri({mapped}) }}).AsIChatClient()";
-    }
-
-    // One clear setting: Ollama:Endpoint from the IConfiguration in scope, else its environment form Ollama__Endpoint; the default documented.
-    private string OllamaEndpoint(SyntaxNode at)
-    {
-        var fallback = SyntaxFactory.Literal(OllamaEndpointDefault).Text;
-        if (ScopeSearch.Find(model, at, "Microsoft.Extensions.Configuration.IConfiguration") is { } configuration)
-            return $"{configuration}[\"{OllamaEndpointKey}\"] ?? {fallback}";
-        return $"Environment.GetEnvironmentVariable(\"{OllamaEndpointKey.Replace(":", "__", StringComparison.Ordinal)}\") ?? {fallback}";
     }
 
     // Type names: AnthropicClient -> IChatClient, MessageParam -> ChatMessage, Message -> ChatResponse...

@@ -75,7 +75,7 @@ internal sealed partial class ChatClientRewrite
         ModelFromEnvironment(modelArgument);
         if (recipe.Provider == ChatProvider.Ollama && key is not null)
             Notes.Add((LineOf(creation), "Ollama takes no API key: the key given to the OpenAI client is no longer used here."));
-        var text = recipe.Provider.Create(modelText, recipe.Provider == ChatProvider.Ollama ? null : key, timeout, SyntaxFactory.Literal(recipe.Endpoint).Text);
+        var text = recipe.Provider.Create(modelText, recipe.Provider == ChatProvider.Ollama ? null : key, timeout, ChatProvider.OllamaEndpoint(model, creation, recipe.Endpoint));
         // var chat = new OllamaApiClient(...) would hold the concrete type: keep it an IChatClient.
         if (creation.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Type.IsVar: true } } } && recipe.Provider == ChatProvider.Ollama)
             text = "(IChatClient)" + text;

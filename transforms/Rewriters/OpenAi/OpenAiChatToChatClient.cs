@@ -30,7 +30,7 @@ public sealed class OpenAiChatToChatClient : IRecipe
         Provider = ChatProvider.Find(provider) is { Id: not "openai" } found ? found
             : throw new RecipeException($"{RecipeName}: option 'provider' must be anthropic or ollama, not '{provider}'.");
         Models = arguments.Map("models");
-        Endpoint = arguments.Optional("endpoint") ?? "http://localhost:11434";
+        Endpoint = arguments.Optional("endpoint") ?? ChatProvider.OllamaEndpointDefault;
         Source = arguments.Optional("source") ?? "openai";
         if (Source is not ("openai" or "azure-openai"))
             throw new RecipeException($"{RecipeName}: option 'source' must be openai or azure-openai, not '{Source}'.");
@@ -45,7 +45,7 @@ public sealed class OpenAiChatToChatClient : IRecipe
     /// <summary>OpenAI model id to target model id, applied to model literals where clients are built.</summary>
     public IReadOnlyDictionary<string, string> Models { get; }
 
-    /// <summary>Server address for providers that need one (Ollama).</summary>
+    /// <summary>The Ollama endpoint written after the <c>Ollama:Endpoint</c> setting, for when it is not set (to Ollama only).</summary>
     public string Endpoint { get; }
 
     /// <summary>Which clients are ported: <c>openai</c> (OpenAI's own) or <c>azure-openai</c> (AzureOpenAIClient); the packages the swap changes follow.</summary>
@@ -72,7 +72,7 @@ public sealed class OpenAiChatToChatClient : IRecipe
     [
         new("provider", "The IChatClient provider the code moves to: anthropic or ollama.", "anthropic"),
         new("models", "Map of OpenAI model id to target model id, applied to model literals where clients are built.", "gpt-4o-mini=claude-haiku-4-5,gpt-4o=claude-sonnet-4-5", Required: false),
-        new("endpoint", "Server address for providers that need one (Ollama).", "http://localhost:11434", Required: false),
+        new("endpoint", "The Ollama endpoint written after the Ollama:Endpoint setting (configuration in scope, else Ollama__Endpoint), for the move to Ollama.", "http://localhost:11434", Required: false),
         new("source", "Which clients are ported: openai (OpenAI's own) or azure-openai (AzureOpenAIClient); the others are manual steps naming the right swap.", "openai", Required: false),
     ];
 

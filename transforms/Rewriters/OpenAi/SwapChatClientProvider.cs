@@ -10,11 +10,14 @@ namespace Toolkit.Transforms.Rewriters.OpenAi;
 
 /// <summary>
 /// Moves code that already talks to Microsoft.Extensions.AI <c>IChatClient</c> from one provider to
-/// another: only where the client is built (<c>new AnthropicClient { ApiKey = k }.AsIChatClient(m)</c>)
-/// and the provider's exception in <c>catch</c> clauses change. Any other use of the old provider's SDK
-/// (its own messages API) leaves the file unchanged with a manual step per use.
+/// another: only where the client is built and, from Anthropic, the provider's exception in <c>catch</c>
+/// clauses change. From Anthropic the client is <c>new AnthropicClient { ApiKey = k }.AsIChatClient(m)</c>;
+/// from Ollama it is an <c>OllamaApiClient</c> used as an IChatClient (<c>IChatClient c = new OllamaApiClient(uri, m)</c>,
+/// <c>AddChatClient(new OllamaApiClient(...))</c>, <c>(IChatClient)new OllamaApiClient(...)</c>, a <c>var</c> only used as one).
+/// Any other use of the old provider's SDK (Anthropic's messages API; OllamaSharp's <c>Chat</c>, <c>GenerateAsync</c>,
+/// model management, embeddings) leaves the file unchanged with a manual step per use.
 /// </summary>
-public sealed class SwapChatClientProvider : IRecipe
+public sealed partial class SwapChatClientProvider : IRecipe
 {
     /// <summary>Name used in recipe lists.</summary>
     public const string RecipeName = "Toolkit.Rewriters.SwapChatClientProvider";
@@ -22,12 +25,14 @@ public sealed class SwapChatClientProvider : IRecipe
     /// <summary>Configures the recipe from its options.</summary>
     public SwapChatClientProvider(RecipeArguments arguments)
     {
-        From = ChatProvider.Find(arguments.Required("from")) is { Id: "anthropic" } from ? from
-            : throw new RecipeException($"{RecipeName}: option 'from' must be anthropic (the provider whose client building is understood).");
-        To = ChatProvider.Find(arguments.Required("to")) is { Id: not "anthropic" } to ? to
-            : throw new RecipeException($"{RecipeName}: option 'to' must be openai or ollama.");
+        var from = arguments.Required("from");
+        From = ChatProvider.Find(from) is { Id: "anthropic" or "ollama" } source ? source
+            : throw new RecipeException($"{RecipeName}: option 'from' must be anthropic or ollama (the providers whose client building is understood), not '{from}'.");
+        var to = arguments.Required("to");
+        To = ChatProvider.Find(to) is { } target && target != From ? target
+            : throw new RecipeException($"{RecipeName}: option 'to' must be a provider other than '{From.Id}' (anthropic, ollama or openai), not '{to}'.");
         Models = arguments.Map("models");
-        Endpoint = arguments.Optional("endpoint") ?? "http://localhost:11434";
+        Endpoint = arguments.Optional("endpoint") ?? ChatProvider.OllamaEndpointDefault;
         DirectUseListed = arguments.Optional("directUse") switch
         {
             null or "manual" => false,
@@ -37,7 +42,7 @@ public sealed class SwapChatClientProvider : IRecipe
     }
 
     /// <summary>
-    /// True when a recipe before this one ports (or lists) code using the Anthropic SDK directly
+    /// True when a recipe before this one ports (or lists) code using the old provider's SDK directly
     /// (<see cref="Anthropic.AnthropicMessagesToChatClient"/>): files still using it are left to that recipe's manual steps.
     /// </summary>
     public bool DirectUseListed { get; }
@@ -51,7 +56,7 @@ public sealed class SwapChatClientProvider : IRecipe
     /// <summary>Model id map, old provider to new.</summary>
     public IReadOnlyDictionary<string, string> Models { get; }
 
-    /// <summary>Server address for providers that need one (Ollama).</summary>
+    /// <summary>The Ollama endpoint written where the <c>Ollama:Endpoint</c> setting is not set (to Ollama only).</summary>
     public string Endpoint { get; }
 
     /// <inheritdoc/>
@@ -62,29 +67,31 @@ public sealed class SwapChatClientProvider : IRecipe
 
     /// <inheritdoc/>
     public string Description =>
-        "Rebuilds IChatClient instances made from an AnthropicClient with another provider (same model mapped, same key), and maps the " +
-        "provider's exception in catch clauses. Files that use the Anthropic SDK in other ways are left unchanged with a manual step per use.";
+        "Rebuilds IChatClient instances made from an AnthropicClient, or from an OllamaApiClient used as an IChatClient, with another provider " +
+        "(same model mapped; the key from the new provider's environment variable), and maps Anthropic's exception in catch clauses. Files that use " +
+        "the old provider's SDK in other ways are left unchanged with a manual step per use.";
 
     /// <inheritdoc/>
     public IReadOnlyList<RecipeOption> Options =>
     [
-        new("from", "The provider the code uses now: anthropic.", "anthropic"),
-        new("to", "The provider it moves to: openai or ollama.", "openai"),
+        new("from", "The provider the code uses now: anthropic or ollama.", "anthropic"),
+        new("to", "The provider it moves to: anthropic, ollama or openai (not the one it uses now).", "openai"),
         new("models", "Map of old model id to new model id, applied to model literals where clients are built.", "claude-haiku-4-5=gpt-4o-mini", Required: false),
-        new("endpoint", "Server address for providers that need one (Ollama).", "http://localhost:11434", Required: false),
-        new("directUse", "Manual (a step per direct use of the Anthropic SDK) or ported (an earlier recipe ported or listed that code).", "ported", Required: false),
+        new("endpoint", "The Ollama endpoint written after the Ollama:Endpoint setting (configuration in scope, else Ollama__Endpoint), for the move to Ollama.", "http://localhost:11434", Required: false),
+        new("directUse", "Manual (a step per direct use of the old provider's SDK) or ported (an earlier recipe ported or listed that code).", "ported", Required: false),
     ];
 
     /// <inheritdoc/>
     public void Run(SourceSet sources)
     {
-        foreach (var path in sources.CSharpFilesNaming("Anthropic"))
+        var marker = From == ChatProvider.Ollama ? "Ollama" : "Anthropic";
+        foreach (var path in sources.CSharpFilesNaming(marker))
         {
             if (sources.SemanticModel(path) is not { } model)
             {
                 var text = sources.Read(path);
-                sources.AddManualStep(path, TextLines.LineOf(text, text.IndexOf("Anthropic", StringComparison.Ordinal)),
-                    "Anthropic code here was not rewritten because the app's references could not be resolved.");
+                sources.AddManualStep(path, TextLines.LineOf(text, text.IndexOf(marker, StringComparison.Ordinal)),
+                    $"{SdkName} code here was not rewritten because the app's references could not be resolved.");
                 continue;
             }
             var (changes, unsupported, notes) = PlanFile(model);
@@ -103,67 +110,114 @@ public sealed class SwapChatClientProvider : IRecipe
     private (List<TextChange> Changes, List<(int, string)> Unsupported, List<(int, string)> Notes) PlanFile(SemanticModel model)
     {
         var root = model.SyntaxTree.GetRoot();
-        var changes = new List<TextChange>();
-        var unsupported = new List<(int, string)>();
-        var notes = new List<(int, string)>();
-        var covered = new List<TextSpan>();
+        var file = new FilePlan(model, root);
+        if (From == ChatProvider.Ollama) PlanOllamaClients(file);
+        else PlanAnthropicClients(file);
+        var (changes, unsupported, notes, covered) = (file.Changes, file.Unsupported, file.Notes, file.Covered);
+        // Direct uses only matter where this file changes, or where they are this recipe's to list: otherwise binding every
+        // member access again (the earlier recipe's edits made a new compilation) would be most of the plan's time.
+        if (changes.Count == 0 && DirectUseListed) return (changes, unsupported, notes);
+        var sdk = From.Namespaces[0];
+        var usings = root.DescendantNodes().OfType<UsingDirectiveSyntax>().Where(u => SymbolNames.IsNamespaceOrBelow(u.NamespaceOrType.ToString(), sdk)).ToList();
+        var listed = new HashSet<int>();
+        foreach (var name in root.DescendantNodes().OfType<SimpleNameSyntax>())
+        {
+            // cheap filter (Anthropic's messages API is always reached through a member access or a type named Anthropic...;
+            // OllamaSharp's Chat, ChatRequest and Message are not, and the files naming Ollama are few)
+            if (From == ChatProvider.Anthropic && !name.Identifier.ValueText.Contains("Anthropic", StringComparison.Ordinal) && name.Parent is not MemberAccessExpressionSyntax) continue;
+            if (name is IdentifierNameSyntax { IsVar: true } || covered.Any(c => c.Contains(name.Span)) || name.Ancestors().Any(a => a is UsingDirectiveSyntax)) continue;
+            var symbol = model.GetSymbolInfo(name).Symbol;
+            var ns = (symbol as ITypeSymbol ?? symbol?.ContainingType)?.ContainingNamespace?.ToDisplayString() ?? "";
+            if (symbol is null || !(SymbolNames.IsNamespaceOrBelow(ns, sdk) || symbol.ContainingType?.Name == "AnthropicClientExtensions")) continue;
+            if (From == ChatProvider.Ollama)
+            {
+                if (listed.Add(Line(name))) unsupported.Add((Line(name), OllamaDirectUse(name, symbol)));
+                if (name.Parent is BaseObjectCreationExpressionSyntax reported) covered.Add(reported.Span); // one step for the client, not one per setting
+                continue;
+            }
+            unsupported.Add((Line(name), $"`{name.Parent}` {DirectUse}"));
+        }
+        if (changes.Count == 0) return (changes, unsupported, notes);
+        var existing = root.DescendantNodes().OfType<UsingDirectiveSyntax>().Select(u => u.NamespaceOrType.ToString()).ToHashSet(StringComparer.Ordinal);
+        var added = To.Namespaces.Append("Microsoft.Extensions.AI").Distinct().Where(n => !existing.Contains(n) && !IsImplicit(model, n)).ToList();
+        var text = model.SyntaxTree.GetText();
+        for (var i = 0; i < usings.Count; i++)
+        {
+            var line = text.Lines.GetLineFromPosition(usings[i].SpanStart);
+            changes.Add(new TextChange(TextSpan.FromBounds(line.Start, line.EndIncludingLineBreak), i == 0 ? string.Concat(added.Select(a => $"using {a};\n")) : ""));
+        }
+        // The old provider came in through a global using or full names: the new one's directives go before the file's first.
+        if (usings.Count == 0 && added.Count > 0)
+        {
+            var at = root is CompilationUnitSyntax { Usings.Count: > 0 } unit ? text.Lines.GetLineFromPosition(unit.Usings[0].SpanStart).Start : 0;
+            changes.Add(new TextChange(new TextSpan(at, 0), string.Concat(added.Select(a => $"using {a};\n")) + (at == 0 && root is CompilationUnitSyntax { Usings.Count: 0 } ? "\n" : "")));
+        }
+        changes.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        return (changes, unsupported, notes);
+    }
+
+    // new AnthropicClient { ApiKey = k }.AsIChatClient(model), and catch (AnthropicApiException e) with (int)e.StatusCode.
+    private void PlanAnthropicClients(FilePlan file)
+    {
+        var (model, root) = (file.Model, file.Root);
         foreach (var invocation in root.DescendantNodes().OfType<InvocationExpressionSyntax>())
         {
             if (invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AsIChatClient", Expression: var receiver }) continue;
-            if (model.GetSymbolInfo(invocation).Symbol is not IMethodSymbol { ContainingType.Name: "AnthropicClientExtensions" } method) continue;
-            if (receiver is not BaseObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 0 } creation
+            if (model.GetSymbolInfo(invocation).Symbol is not IMethodSymbol { ContainingType.Name: "AnthropicClientExtensions" }) continue;
+            // new AnthropicClient { ApiKey = k } has no argument list at all; new AnthropicClient() { ... } an empty one.
+            if (receiver is not BaseObjectCreationExpressionSyntax { ArgumentList: null or { Arguments.Count: 0 } } creation
                 || creation.Initializer?.Expressions.Any(e => e is not AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "ApiKey" or "Timeout" } }) == true
                 || invocation.ArgumentList.Arguments.Count != 1)
             {
-                unsupported.Add((Line(invocation), $"`{invocation}` builds the Anthropic client in a way the swap does not know: build the {To.Id} IChatClient by hand."));
+                file.Unsupported.Add((Line(invocation), $"`{invocation}` builds the Anthropic client in a way the swap does not know: build the {To.Id} IChatClient by hand."));
+                file.Covered.Add(invocation.Span); // one step for it, not one per name in it
                 continue;
             }
             var key = creation.Initializer?.Expressions.OfType<AssignmentExpressionSyntax>().FirstOrDefault(a => a.Left.ToString() == "ApiKey")?.Right;
             var keyText = key is null ? null : MapLiteral(key, new Dictionary<string, string> { ["ANTHROPIC_API_KEY"] = To.KeyEnvironmentVariable ?? "" });
             if (creation.Initializer?.Expressions.Any(e => e is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "Timeout" } }) == true)
-                notes.Add((Line(invocation), $"the Anthropic client timeout was dropped: set one on the {To.Id} client if you need it."));
+                file.Notes.Add((Line(invocation), $"the Anthropic client timeout was dropped: set one on the {To.Id} client if you need it."));
             var modelText = MapLiteral(invocation.ArgumentList.Arguments[0].Expression, Models);
-            changes.Add(new TextChange(invocation.Span, To.Create(modelText, To == ChatProvider.Ollama ? null : keyText, null, SyntaxFactory.Literal(Endpoint).Text)));
-            covered.Add(invocation.Span);
+            var created = To.Create(modelText, To == ChatProvider.Ollama ? null : keyText, null, ChatProvider.OllamaEndpoint(model, invocation, Endpoint));
+            // var chat = new OllamaApiClient(...) would hold the concrete type, whose IChatClient members are explicit: keep it an IChatClient.
+            if (To == ChatProvider.Ollama && IsVarInitializer(invocation)) created = "(IChatClient)" + created;
+            file.Changes.Add(new TextChange(invocation.Span, created));
+            file.Covered.Add(invocation.Span);
         }
         foreach (var clause in root.DescendantNodes().OfType<CatchClauseSyntax>())
         {
             if (clause.Declaration is not { } declaration || model.GetTypeInfo(declaration.Type).Type is not { } type || type.ToDisplayString() != From.ExceptionType) continue;
-            changes.Add(new TextChange(declaration.Type.Span, To.ExceptionType));
-            covered.Add(declaration.Type.Span);
+            file.Changes.Add(new TextChange(declaration.Type.Span, To.ExceptionType));
+            file.Covered.Add(declaration.Type.Span);
             var exception = model.GetDeclaredSymbol(declaration);
             foreach (var cast in clause.DescendantNodes().OfType<CastExpressionSyntax>())
             {
                 if (cast.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "StatusCode", Expression: IdentifierNameSyntax variable }
                     && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(variable).Symbol, exception))
                 {
-                    changes.Add(new TextChange(cast.Span, To.Status(variable.Identifier.ValueText)));
-                    covered.Add(cast.Span);
+                    file.Changes.Add(new TextChange(cast.Span, To.Status(variable.Identifier.ValueText)));
+                    file.Covered.Add(cast.Span);
                 }
             }
         }
-        // Direct uses only matter where this file changes, or where they are this recipe's to list: otherwise binding every
-        // member access again (the earlier recipe's edits made a new compilation) would be most of the plan's time.
-        if (changes.Count == 0 && DirectUseListed) return (changes, unsupported, notes);
-        var usings = root.DescendantNodes().OfType<UsingDirectiveSyntax>().Where(u => SymbolNames.IsNamespaceOrBelow(u.NamespaceOrType.ToString(), "Anthropic")).ToList();
-        foreach (var name in root.DescendantNodes().OfType<SimpleNameSyntax>())
-        {
-            if (!name.Identifier.ValueText.Contains("Anthropic", StringComparison.Ordinal) && name.Parent is not MemberAccessExpressionSyntax) continue; // cheap filter
-            if (covered.Any(c => c.Contains(name.Span)) || name.Ancestors().Any(a => a is UsingDirectiveSyntax)) continue;
-            var symbol = model.GetSymbolInfo(name).Symbol;
-            var ns = (symbol as ITypeSymbol ?? symbol?.ContainingType)?.ContainingNamespace?.ToDisplayString() ?? "";
-            if (symbol is null || !(SymbolNames.IsNamespaceOrBelow(ns, "Anthropic") || symbol.ContainingType?.Name == "AnthropicClientExtensions")) continue;
-            unsupported.Add((Line(name), $"`{name.Parent}` {DirectUse}"));
-        }
-        if (changes.Count == 0) return (changes, unsupported, notes);
-        var added = To.Namespaces.Where(n => root.DescendantNodes().OfType<UsingDirectiveSyntax>().All(u => u.NamespaceOrType.ToString() != n)).ToList();
-        for (var i = 0; i < usings.Count; i++)
-        {
-            var line = model.SyntaxTree.GetText().Lines.GetLineFromPosition(usings[i].SpanStart);
-            changes.Add(new TextChange(TextSpan.FromBounds(line.Start, line.EndIncludingLineBreak), i == 0 ? string.Concat(added.Select(a => $"using {a};\n")) : ""));
-        }
-        changes.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
-        return (changes, unsupported, notes);
+    }
+
+    private static bool IsVarInitializer(SyntaxNode node) =>
+        node.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Type.IsVar: true } } };
+
+    // ImplicitUsings brings Microsoft.Extensions.AI into no project, but a global using of the app may.
+    private static bool IsImplicit(SemanticModel model, string ns) =>
+        model.Compilation.SyntaxTrees.Any(t => t.GetRoot() is CompilationUnitSyntax unit && unit.Usings.Any(u => u.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) && u.NamespaceOrType.ToString() == ns));
+
+    private string SdkName => From == ChatProvider.Ollama ? "OllamaSharp" : "Anthropic";
+
+    // What one file's plan gathers: text changes, uses that keep the file as it is, notes, and the spans already handled.
+    private sealed record FilePlan(SemanticModel Model, SyntaxNode Root)
+    {
+        public List<TextChange> Changes { get; } = [];
+        public List<(int, string)> Unsupported { get; } = [];
+        public List<(int, string)> Notes { get; } = [];
+        public List<TextSpan> Covered { get; } = [];
     }
 
     private const string DirectUse = "uses the Anthropic SDK directly: port it to IChatClient first (or by hand), then swap the provider.";
