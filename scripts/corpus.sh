@@ -20,8 +20,11 @@
 # The prepare column holds actions separated by ';', each optionally followed by '# why':
 #   without PATH[,PATH...]           leave these paths out of the checkout (blobs a snapshot lacks are
 #                                    always left out, and named in the log: git archive would stop at the first)
-#   drop-lines FILE NAME[,NAME...]   before the run, commit "prepare to build here" without FILE's lines that
-#                                    hold the element <NAME> (FILE relative to the repository root)
+#   drop-lines FILE NAME[,NAME...]   without FILE's lines that hold the element <NAME>
+#   set FILE NAME VALUE              the element <NAME> of FILE set to VALUE (a TargetFramework)
+#   version FILE PACKAGE VERSION     the PackageReference to PACKAGE in FILE set to VERSION (one this machine serves)
+# The last three edit the checkout before the run, in one commit "prepare to build here" (FILE relative to the
+# repository root); an edit that changes nothing stops the run with the row named.
 # The "wrong" column is written as "review": a person fills it after reading NN.diff.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -94,12 +97,21 @@ measured="$(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet 
 echo "corpus: $apps, $n rows, CLI at $measured, output in $out"
 
 # Sites: the places the swap must change, per the source side of the swap (docs/migrations.md, "Corpus").
+# A site is a call of the provider's API in a file that uses it (a `using` of its namespaces): member calls
+# (`client.CompleteChat(`), so an app's own method of the same name (its declaration, calls of it) is not one.
 site_pattern() {
   case "$1" in
-    ai:openai=*|ai:azure-openai=*) echo 'CompleteChat\w*\s*\(|GetChatClient\s*\((?=\s*[^\s)])|\bnew\s+ChatClient\s*\(|\bChatClient\s+\w+\s*=\s*new\s*\(' ;;
-    ai:anthropic=*) echo '\bMessages\s*\.\s*Create\w*\s*\(|\bnew\s+AnthropicClient\b' ;;
-    storage:s3=*) echo '\bnew\s+(AmazonS3Client|TransferUtility|PutObjectRequest|UploadPartRequest|TransferUtilityUploadRequest)\b|\bAddAWSService\s*<\s*IAmazonS3\s*>|\bAdd(Singleton|Scoped|Transient)\s*<\s*IAmazonS3\b|\bGetPreSignedURL\w*\s*\(|\bDoesS3BucketExist\w*\s*\(|\b(Put|Get|Delete)(Object|Bucket)?(Acl|ACL|Tagging|Policy|Versioning)Async\s*\(|\bCannedACL\s*=|\bTagSet\s*=|\bGrants\s*=' ;;
+    ai:openai=*|ai:azure-openai=*) echo '\.\s*CompleteChat\w*\s*\(|\.\s*GetChatClient\s*\((?=\s*[^\s)])|\bnew\s+ChatClient\s*\(|\bChatClient\s+\w+\s*(?:\([^()]*\)\s*=>|=)\s*new\s*\(' ;;
+    ai:anthropic=*) echo '\.\s*Messages\s*\.\s*Create\w*\s*\(|\bnew\s+AnthropicClient\b' ;;
+    storage:s3=*) echo '\bnew\s+(AmazonS3Client|TransferUtility|PutObjectRequest|UploadPartRequest|TransferUtilityUploadRequest)\b|\.\s*AddAWSService\s*<\s*IAmazonS3\s*>|\.\s*Add(Singleton|Scoped|Transient)\s*<\s*IAmazonS3\b|\.\s*GetPreSignedURL\w*\s*\(|\.\s*DoesS3BucketExist\w*\s*\(|\.\s*(Put|Get|Delete)(Object|Bucket)?(Acl|ACL|Tagging|Policy|Versioning)Async\s*\(|\bCannedACL\s*=|\bTagSet\s*=|\bGrants\s*=' ;;
     *) return 1 ;;
+  esac
+}
+uses_pattern() {
+  case "$1" in
+    ai:openai=*|ai:azure-openai=*) echo '\busing\s+(?:static\s+)?(?:\w+\s*=\s*)?(?:OpenAI|Azure\.AI\.OpenAI)\b|\bOpenAI\.Chat\.' ;;
+    ai:anthropic=*) echo '\busing\s+(?:static\s+)?(?:\w+\s*=\s*)?Anthropic\b|\bAnthropic\.Models\.' ;;
+    storage:s3=*) echo '\busing\s+(?:static\s+)?(?:\w+\s*=\s*)?Amazon\b|\bAmazon\.S3\.' ;;
   esac
 }
 
@@ -107,9 +119,10 @@ site_pattern() {
 # plan's diff (a changed line, or lines inserted, inside the site's expression) and manual steps.
 read -r -d '' SITES_PL <<'PERL' || true
 use strict; use warnings;
-my ($pattern, @files) = @ARGV;
+my ($pattern, $uses, @files) = @ARGV;
 for my $file (@files) {
   open my $fh, '<', $file or die "$file: $!"; local $/; my $text = <$fh>; close $fh;
+  next unless $text =~ /$uses/;
   $text =~ s{("""[\s\S]*?"""|@"(?:[^"]|"")*"|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|(//[^\n]*|/\*[\s\S]*?\*/)}
             {defined $1 ? $1 : do { (my $c = $2) =~ s/[^\n]/ /g; $c }}ge;
   while ($text =~ /($pattern)/g) {
@@ -160,7 +173,7 @@ while (<$s>) {
 PERL
 
 hash_tree() { git ls-files -co --exclude-standard -z | sort -z | xargs -0 -r sha256sum; }
-commit_all() { git add -f -A && git -c user.name=corpus -c user.email=corpus@localhost -c commit.gpgsign=false \
+commit_all() { git -c core.safecrlf=false add -f -A && git -c user.name=corpus -c user.email=corpus@localhost -c commit.gpgsign=false \
   commit -q --allow-empty -m "$1" --date="2000-01-01T00:00:00Z"; }
 
 printf 'run\trepo\tfolder\tswap\tsites\tmigrated\tmanual\twrong\tbuild\trollback\n' >"$out/runs.tsv"
@@ -182,15 +195,15 @@ for i in $(seq 1 "$n"); do
   git --git-dir="$git_dir" read-tree "$commit"
   leave_out="$(git --git-dir="$git_dir" ls-files -s | awk '$1 != "160000" {print $2}' | git --git-dir="$git_dir" cat-file --batch-check='%(objectname) %(objecttype)' \
     | paste - <(git --git-dir="$git_dir" ls-files -s | awk '$1 != "160000"' | cut -f2) | awk -F'\t' '$1 ~ / missing$/ {print $2}')"
-  drop_file="" drop_names=""
+  edits=()
   IFS=';' read -ra actions <<<"$prepare"
   for action in "${actions[@]}"; do
     action="${action%%#*}"; action="$(echo "$action" | sed 's/^ *//; s/ *$//')"
     [ -z "$action" ] && continue
     case "$action" in
       without\ *) leave_out="$(printf '%s\n%s' "$leave_out" "$(echo "${action#without }" | tr ',' '\n')")" ;;
-      drop-lines\ *) set -- ${action#drop-lines }; drop_file="$1" drop_names="$2" ;;
-      *) echo "corpus: $apps: row $i: prepare action '$action' is neither 'without PATH' nor 'drop-lines FILE NAME,NAME'" >&2; exit 2 ;;
+      drop-lines\ *|set\ *|version\ *) edits+=("$action") ;;
+      *) echo "corpus: $apps: row $i: prepare action '$action' is not one of: without PATH, drop-lines FILE NAME, set FILE NAME VALUE, version FILE PACKAGE VERSION" >&2; exit 2 ;;
     esac
   done
   leave_out="$(echo "$leave_out" | sed '/^$/d' | sort -u)"
@@ -203,10 +216,20 @@ for i in $(seq 1 "$n"); do
   unset GIT_INDEX_FILE
   cd "$work"
   git init -q && commit_all "$repo at $commit"
-  if [ -n "$drop_file" ]; then
-    [ -f "$drop_file" ] || { echo "corpus: $apps: row $i: drop-lines: no file $drop_file in $repo @$commit" >&2; exit 2; }
-    for element in ${drop_names//,/ }; do perl -i -ne "print unless /<$element>/" "$drop_file"; done
-    commit_all "prepare to build here: without the ${drop_names//,/, } lines of $drop_file"
+  if [ "${#edits[@]}" -gt 0 ]; then
+    for edit in "${edits[@]}"; do
+      read -r verb file a b <<<"$edit"
+      [ -f "$file" ] || { echo "corpus: $apps: row $i: $verb: no file $file in $repo @$commit" >&2; exit 2; }
+      cp "$file" "$tmp/edited"
+      case "$verb" in
+        drop-lines) for element in ${a//,/ }; do E="$element" perl -i -ne 'print unless /<\Q$ENV{E}\E>/' "$file"; done ;;
+        set) E="$a" V="$b" perl -i -pe 's{<\Q$ENV{E}\E>[^<]*</\Q$ENV{E}\E>}{<$ENV{E}>$ENV{V}</$ENV{E}>}g' "$file" ;;
+        version) P="$a" V="$b" perl -i -pe 's{(<PackageReference\s+Include="\Q$ENV{P}\E"\s+Version=")[^"]*"}{$1$ENV{V}"}gi' "$file" ;;
+      esac
+      ! cmp -s "$file" "$tmp/edited" || { echo "corpus: $apps: row $i: prepare '$edit' changes nothing in $file" >&2; exit 2; }
+    done
+    commit_all "prepare to build here: $(printf '%s; ' "${edits[@]}" | sed 's/; $//')"
+    echo "  prepared: $(printf '%s; ' "${edits[@]}" | sed 's/; $//')"
   fi
   [ -d "$work/$folder" ] || { echo "corpus: $apps: row $i: no folder $folder in $repo @$commit" >&2; exit 2; }
   hash_tree >"$tmp/before.sha"
@@ -214,7 +237,7 @@ for i in $(seq 1 "$n"); do
   # Sites, in repository-relative paths.
   prefix="${folder#./}"; [ "$prefix" = "." ] && prefix="" || prefix="${prefix%/}/"
   mapfile -d '' cs < <(find "./$prefix" \( -name bin -o -name obj -o -name .git \) -prune -o -name '*.cs' -type f -print0 | sort -z)
-  if [ "${#cs[@]}" -gt 0 ]; then perl -e "$SITES_PL" "$pattern" "${cs[@]}" | sed 's#^\./##' >"$tmp/sites"; else : >"$tmp/sites"; fi
+  if [ "${#cs[@]}" -gt 0 ]; then perl -e "$SITES_PL" "$pattern" "$(uses_pattern "$swap")" "${cs[@]}" | sed 's#^\./##' >"$tmp/sites"; else : >"$tmp/sites"; fi
   sites="$(wc -l <"$tmp/sites")"
 
   # Plan.
@@ -247,7 +270,7 @@ for i in $(seq 1 "$n"); do
       result="passed"
       dotnet "$dll" migrate rollback "$plan" --json >"$out/$nn.rollback.json" 2>>"$log" || echo "  rollback failed (see $log)"
     elif jq -e '.validation' "$out/$nn.apply.json" >/dev/null 2>&1; then
-      first="$(jq -r '[.validation.errors[]? | tostring] | first // empty' "$out/$nn.apply.json" | sed "s#$work/##g" | cut -c1-200)"
+      first="$(jq -r '[.validation.errors[]? | tostring] | first // empty' "$out/$nn.apply.json" | sed -E "s#$work/##g; s/^.*error ([A-Z]+[0-9]+): /\1 /; s/ \[[^]]*\]\$//; s/ No packages exist with this id in source.*$//" | cut -c1-140)"
       result="failed: $(jq -r '.validation.summary' "$out/$nn.apply.json")${first:+ ($first)}, rolled back by itself (MIG046)"
     else
       result="apply refused: $(grep -m1 . "$log" || echo 'no output')"
