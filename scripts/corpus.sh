@@ -103,7 +103,7 @@ site_pattern() {
   case "$1" in
     ai:openai=*|ai:azure-openai=*) echo '\.\s*CompleteChat\w*\s*\(|\.\s*GetChatClient\s*\((?=\s*[^\s)])|\bnew\s+ChatClient\s*\(|\bChatClient\s+\w+\s*(?:\([^()]*\)\s*=>|=)\s*new\s*\(' ;;
     ai:anthropic=*) echo '\.\s*Messages\s*\.\s*Create\w*\s*\(|\bnew\s+AnthropicClient\b' ;;
-    storage:s3=*) echo '\bnew\s+(AmazonS3Client|TransferUtility|PutObjectRequest|UploadPartRequest|TransferUtilityUploadRequest)\b|\.\s*AddAWSService\s*<\s*IAmazonS3\s*>|\.\s*Add(Singleton|Scoped|Transient)\s*<\s*IAmazonS3\b|\.\s*GetPreSignedURL\w*\s*\(|\.\s*DoesS3BucketExist\w*\s*\(|\.\s*(Put|Get|Delete)(Object|Bucket)?(Acl|ACL|Tagging|Policy|Versioning)Async\s*\(|\bCannedACL\s*=|\bTagSet\s*=|\bGrants\s*=' ;;
+    storage:s3=*) echo '\bnew\s+(AmazonS3Client|TransferUtility|PutObjectRequest|UploadPartRequest|TransferUtilityUploadRequest)\b|\b(AmazonS3Client|TransferUtility|PutObjectRequest|UploadPartRequest|TransferUtilityUploadRequest)\s+\w+\s*=\s*new\s*\(|\.\s*AddAWSService\s*<\s*IAmazonS3\s*>|\.\s*Add(Singleton|Scoped|Transient)\s*<\s*IAmazonS3\b|\.\s*GetPreSignedURL\w*\s*\(|\.\s*DoesS3BucketExist\w*\s*\(|\.\s*(Put|Get|Delete)(Object|Bucket)?(Acl|ACL|Tagging|Policy|Versioning)Async\s*\(|\bCannedACL\s*=|\bTagSet\s*=|\bGrants\s*=' ;;
     *) return 1 ;;
   esac
 }
@@ -163,8 +163,8 @@ close $m;
 open my $s, '<', $sites or die;
 while (<$s>) {
   chomp; my ($p, $l, $e, $what) = split /\t/;
-  # A site whose lines the plan leaves alone in an app whose C# it ports needs no change (a call of the app's own
-  # helper, which is ported where it is defined): it counts as migrated, and is listed for review.
+  # A site whose lines the plan leaves alone in an app whose C# it ports is listed apart, for review: it may need no
+  # change (a TransferUtility following its client) or be a half-migration.
   my $status = $ported_app ? 'unchanged (the plan ports the app; no step at its lines)' : 'left (not ported, no step at its lines)';
   for my $k ($l .. $e) { if ($removed{$p}{$k} || ($k < $e && $inserted{$p}{$k}) || ($l == $e && $inserted{$p}{$k})) { $status = 'ported'; last } }
   if ($status ne 'ported') { for my $k ($l .. $e) { if ($stepped{$p}{$k}) { $status = 'manual step'; last } } }
@@ -194,7 +194,7 @@ for i in $(seq 1 "$n"); do
   export GIT_INDEX_FILE="$tmp/index"
   git --git-dir="$git_dir" read-tree "$commit"
   leave_out="$(git --git-dir="$git_dir" ls-files -s | awk '$1 != "160000" {print $2}' | git --git-dir="$git_dir" cat-file --batch-check='%(objectname) %(objecttype)' \
-    | paste - <(git --git-dir="$git_dir" ls-files -s | awk '$1 != "160000"' | cut -f2) | awk -F'\t' '$1 ~ / missing$/ {print $2}')"
+    | paste - <(git -c core.quotePath=false --git-dir="$git_dir" ls-files -s | awk '$1 != "160000"' | cut -f2) | awk -F'\t' '$1 ~ / missing$/ {print $2}')"
   edits=()
   IFS=';' read -ra actions <<<"$prepare"
   for action in "${actions[@]}"; do
@@ -209,10 +209,11 @@ for i in $(seq 1 "$n"); do
   leave_out="$(echo "$leave_out" | sed '/^$/d' | sort -u)"
   if [ -n "$leave_out" ]; then
     echo "$leave_out" | while read -r p; do git --git-dir="$git_dir" rm --cached -q --ignore-unmatch -- "$p"; done
-    echo "  left out of the checkout: $(echo "$leave_out" | paste -sd, -)"
+    echo "  left out of the checkout: $(echo "$leave_out" | head -n 5 | paste -sd, -)$([ "$(echo "$leave_out" | wc -l)" -gt 5 ] && echo " and $(( $(echo "$leave_out" | wc -l) - 5 )) more")"
   fi
   mkdir -p "$work"
-  git --git-dir="$git_dir" checkout-index -a -f --prefix="$work/"
+  git --git-dir="$git_dir" checkout-index -a -f --prefix="$work/" \
+    || { echo "corpus: $apps: row $i: $repo @$commit did not check out (see the error above); add the path to the row's prepare as 'without PATH'" >&2; exit 1; }
   unset GIT_INDEX_FILE
   cd "$work"
   git init -q && commit_all "$repo at $commit"
@@ -255,7 +256,7 @@ for i in $(seq 1 "$n"); do
   perl -e "$STATUS_PL" "$tmp/sites" "$out/$nn.diff" "$out/$nn.manual.txt" >"$out/$nn.sites.txt"
   ported="$(grep -c '^ported' "$out/$nn.sites.txt" || true)"
   unchanged="$(grep -c '^unchanged' "$out/$nn.sites.txt" || true)"
-  migrated=$((ported + unchanged))
+  migrated="$ported" # an unchanged site is listed for review, not counted
   stepped="$(grep -c '^manual step' "$out/$nn.sites.txt" || true)"
   left="$(grep -c '^left' "$out/$nn.sites.txt" || true)"
 
