@@ -49,6 +49,10 @@ public sealed class S3RewriterSpecs(S3AppReferencesFixture app) : IClassFixture<
         RecipeFixture.Verify(S3(), "S3ClientToR2/transfer-utility", app.References));
 
     [Fact(Timeout = 60_000)]
+    public Task I_can_read_the_r2_account_from_the_root_configuration_when_a_section_is_in_a_local() => Task.Run(() =>
+        RecipeFixture.Verify(S3(), "S3ClientToR2/configuration-section", app.References));
+
+    [Fact(Timeout = 60_000)]
     public Task I_can_see_which_injected_client_nothing_in_the_project_creates() => Task.Run(() =>
         RecipeFixture.Verify(S3(), "S3ClientToR2/injected-only", app.References));
 

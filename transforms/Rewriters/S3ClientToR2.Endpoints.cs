@@ -9,6 +9,12 @@ namespace Toolkit.Transforms.Rewriters;
 public sealed partial class S3ClientToR2
 {
     private const string ConfigurationType = "Microsoft.Extensions.Configuration.IConfiguration";
+    private const string SectionType = "Microsoft.Extensions.Configuration.IConfigurationSection";
+
+    private static bool IsSection(ITypeSymbol? type) => type is not null && SymbolNames.IsOrDerivesFrom(type, SectionType);
+
+    private static ITypeSymbol? TypeOf(ISymbol? symbol) =>
+        symbol switch { ILocalSymbol l => l.Type, IParameterSymbol p => p.Type, IFieldSymbol f => f.Type, IPropertySymbol q => q.Type, _ => null };
 
     private static readonly string EnvironmentEndpoint =
         $"System.Environment.GetEnvironmentVariable(\"{EndpointVariable}\") ?? throw new System.InvalidOperationException(\"Set {EndpointVariable} to the Cloudflare R2 endpoint, https://ACCOUNT_ID.r2.cloudflarestorage.com.\")";
@@ -45,15 +51,18 @@ public sealed partial class S3ClientToR2
     /// </summary>
     private static string? ConfigurationIn(SemanticModel model, SyntaxNode at)
     {
-        if (ScopeSearch.Find(model, at, ConfigurationType) is { } found) return found;
+        // A section (GetSection("AWS") in a local) is an IConfiguration too, but its keys are relative to it:
+        // section["Storage:AccountId"] would read AWS:Storage:AccountId. Only a configuration's root will do.
+        if (ScopeSearch.Find(model, at, ConfigurationType) is { } found && !IsSection(TypeOf(model.LookupSymbols(at.SpanStart, name: found).FirstOrDefault())))
+            return found;
         var candidates = model.LookupSymbols(at.SpanStart)
             .Where(s => s is ILocalSymbol or IParameterSymbol)
             .Where(s => s.Locations.FirstOrDefault() is { IsInSource: true } location && location.SourceTree == at.SyntaxTree && location.SourceSpan.End <= at.SpanStart)
             .OrderByDescending(s => s.Locations[0].SourceSpan.Start);
         foreach (var symbol in candidates)
         {
-            var type = symbol switch { ILocalSymbol l => l.Type, IParameterSymbol p => p.Type, _ => null };
-            if (type is null) continue;
+            var type = TypeOf(symbol);
+            if (type is null || IsSection(type)) continue;
             if (SymbolNames.IsOrDerivesFrom(type, ConfigurationType)) return symbol.Name;
             if (type.GetMembers("Configuration").OfType<IPropertySymbol>().FirstOrDefault() is { } property && SymbolNames.IsOrDerivesFrom(property.Type, ConfigurationType))
                 return $"{symbol.Name}.Configuration";
