@@ -39,6 +39,10 @@ public static partial class SecretMasker
     [GeneratedRegex(@"^\s*(?:[),;{]+\s*(?://.*)?|\?\?.*)$")]
     private static partial Regex CodeLineEnd();
 
+    // What follows `new` in a C# object creation of names, no literal: a type, then its arguments or initializer (`new ApiKeyCredential(key)`).
+    [GeneratedRegex(@"^\s+[A-Za-z_][A-Za-z0-9_.]*(?:<[^>]*>)?\s*[({][^""']*$")]
+    private static partial Regex ObjectCreation();
+
     // The shapes of issued tokens and keys (GitHub, OpenAI/Anthropic/Stripe, Slack, AWS): masked even where they read as a name.
     [GeneratedRegex(@"^(?:gh[pousr]_|github_pat_|sk[-_]|pk_live_|rk_live_|xox[abprs]-|AKIA|ASIA)", RegexOptions.IgnoreCase)]
     private static partial Regex IssuedSecret();
@@ -70,6 +74,7 @@ public static partial class SecretMasker
         var key = assigned.Groups[2].Value;
         var value = assigned.Groups[4].Value;
         if (key.EndsWith("CancellationToken", StringComparison.OrdinalIgnoreCase) || key.EndsWith("StoppingToken", StringComparison.OrdinalIgnoreCase)) return true;
+        if (assigned.Groups[3].Length == 0 && value == "new" && ObjectCreation().IsMatch(assigned.Groups[5].Value)) return true; // credential: new ApiKeyCredential(apiKey)
         return assigned.Groups[3].Length == 0 && CodeName().IsMatch(value) && !IssuedSecret().IsMatch(value) && CodeLineEnd().IsMatch(assigned.Groups[5].Value);
     }
 

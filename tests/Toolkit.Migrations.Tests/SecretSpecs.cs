@@ -28,6 +28,7 @@ public class SecretSpecs
     [InlineData("    stoppingToken: stoppingToken,")]
     [InlineData("+            maxTokens: 100,")]
     [InlineData("+            apiKey: settings.ApiKey,")]
+    [InlineData("+            credential: new ApiKeyCredential(apiKey));")]
     [InlineData("             apiKey: _options?.Value.ApiKey!);")]
     [InlineData("+        _apiKey = apiKey;")]
     [InlineData("        Token = token; // kept for retries")]
