@@ -18,6 +18,12 @@ public sealed class RecipeSpecs(AppReferencesFixture app)
     public Task I_can_swap_a_centrally_managed_package_and_am_told_when_the_new_one_is_already_there() => Task.Run(() =>
         RecipeFixture.Verify(RecipeFixture.Recipe(ChangePackage.RecipeName, new Dictionary<string, string> { ["from"] = "OpenAI", ["to"] = "Anthropic.SDK", ["version"] = "5.0.0" }), "ChangePackage/central", null));
 
+    [Fact(Timeout = 60_000)]
+    public Task I_am_told_the_old_package_stays_while_code_uses_it_when_the_new_one_is_already_there() => Task.Run(() =>
+        RecipeFixture.Verify(RecipeFixture.Recipe(ChangePackage.RecipeName,
+            new Dictionary<string, string> { ["from"] = "OllamaSharp", ["to"] = "OpenAI", ["version"] = "2.15.0", ["keepWhileUsedBy"] = "OllamaSharp" }),
+            "ChangePackage/already-referenced-still-used", null));
+
     private static IRecipe AddWhenPorted() => RecipeFixture.Recipe(ChangePackage.RecipeName,
         new Dictionary<string, string> { ["from"] = "OpenAI", ["to"] = "Anthropic", ["version"] = "13.14.0", ["keepWhileUsedBy"] = "OpenAI", ["addWhenUsedBy"] = "Anthropic" },
         new Dictionary<string, IReadOnlyDictionary<string, string>> { ["alongWith"] = new Dictionary<string, string> { ["Microsoft.Extensions.AI"] = "10.11.0" } });

@@ -76,8 +76,10 @@ public sealed partial class ChangePackage : IRecipe
             replaced = true;
             if (elements.Any(m => m.Groups["id"].Value.Equals(_to, StringComparison.OrdinalIgnoreCase)))
             {
-                sources.AddManualStep(path, TextLines.LineOf(text, from[0].Index),
-                    $"{_to} is already referenced: remove the {_from} reference by hand.");
+                // Both are referenced: the old one goes by hand, but only once no code uses it any more.
+                sources.AddManualStep(path, TextLines.LineOf(text, from[0].Index), stillUsed
+                    ? $"{_to} is already referenced; {_from} stays beside it because code still uses the {_keepWhileUsedBy} namespace: remove it once that code is ported."
+                    : $"{_to} is already referenced: remove the {_from} reference by hand.");
                 continue;
             }
             var present = elements.Select(m => m.Groups["id"].Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
