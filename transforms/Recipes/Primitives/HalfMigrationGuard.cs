@@ -26,8 +26,7 @@ public static class HalfMigrationGuard
         {
             var text = sources.Read(path);
             if (!text.Contains(ns, StringComparison.Ordinal)) continue; // cheap precondition
-            var directive = sources.SyntaxTree(path).GetRoot().DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
-                .OfType<UsingDirectiveSyntax>()
+            var directive = Declarations.Usings(sources.SyntaxTree(path).GetRoot())
                 .FirstOrDefault(u => SymbolNames.IsNamespaceOrBelow(u.NamespaceOrType.ToString(), ns));
             if (directive is not null) return $"{path}:{directive.GetLocation().GetLineSpan().StartLinePosition.Line + 1}";
         }

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 using Toolkit.Transforms.Recipes.Primitives;
+using Toolkit.Transforms.Sources;
 
 namespace Toolkit.Transforms.Rewriters.OpenAi;
 
@@ -48,7 +49,7 @@ internal sealed partial class ChatClientRewrite(OpenAiChatToChatClient recipe, S
 
     /// <summary>Names of members this file declares with OpenAI types in their signature (code elsewhere may use their values).</summary>
     public IEnumerable<string> OpenAiTypedMembers =>
-        _root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax).OfType<MemberDeclarationSyntax>()
+        Declarations.Members(_root)
             .Where(m => m is MethodDeclarationSyntax or PropertyDeclarationSyntax or FieldDeclarationSyntax)
             .SelectMany(m => m is FieldDeclarationSyntax f ? f.Declaration.Variables.Select(v => model.GetDeclaredSymbol(v)) : [model.GetDeclaredSymbol(m)])
             .Where(s => s is not null && s.DeclaredAccessibility != Accessibility.Private && Signature(s).Any(MentionsOpenAi))

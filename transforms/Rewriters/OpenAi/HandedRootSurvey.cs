@@ -30,8 +30,9 @@ internal sealed record HandedRootSurvey(IReadOnlyList<(string Where, BaseObjectC
     {
         if (models.Count == 0) return None;
         var extensions = ExtensionNames(models[0].Model.Compilation);
+        var aliases = AliasNames(models[0].Model.Compilation);
         var found = new (List<(string, BaseObjectCreationExpressionSyntax)> Creations, bool Handed, string? Other)[models.Count];
-        Parallel.For(0, models.Count, AllCores.Options, i => found[i] = In(models[i].Model, names, extensions));
+        Parallel.For(0, models.Count, AllCores.Options, i => found[i] = In(models[i].Model, names, extensions, aliases));
         var order = Enumerable.Range(0, models.Count).OrderBy(i => models[i].Model.SyntaxTree.FilePath, StringComparer.Ordinal).ToList();
         return new HandedRootSurvey(order.SelectMany(i => found[i].Creations).ToList(), order.Any(i => found[i].Handed),
             order.Select(i => found[i].Other).FirstOrDefault(o => o is not null));
@@ -40,7 +41,7 @@ internal sealed record HandedRootSurvey(IReadOnlyList<(string Where, BaseObjectC
     // Binding a node binds (and flow-analyses) its whole method, so only nodes that could be about an OpenAIClient are
     // bound: a creation naming an OpenAI type or an alias (or target-typed), a member access whose name is an OpenAI
     // member, an object member, or an extension method the app or a referenced project declares.
-    private static (List<(string, BaseObjectCreationExpressionSyntax)>, bool, string?) In(SemanticModel model, OpenAiNames names, HashSet<string> extensions)
+    private static (List<(string, BaseObjectCreationExpressionSyntax)>, bool, string?) In(SemanticModel model, OpenAiNames names, HashSet<string> extensions, HashSet<string> aliases)
     {
         var tree = model.SyntaxTree;
         var creations = new List<(string, BaseObjectCreationExpressionSyntax)>();
@@ -48,7 +49,6 @@ internal sealed record HandedRootSurvey(IReadOnlyList<(string Where, BaseObjectC
         string? other = null;
         var root = tree.GetRoot();
         var held = new List<ISymbol>();
-        var aliases = AliasNames(model.Compilation);
         foreach (var creation in root.DescendantNodes().OfType<BaseObjectCreationExpressionSyntax>())
         {
             if (creation is ObjectCreationExpressionSyntax { Type: var named } && RightmostName(named) is { } typeName
@@ -86,8 +86,7 @@ internal sealed record HandedRootSurvey(IReadOnlyList<(string Where, BaseObjectC
 
     // Names `using X = ...;` gives anywhere in the compilation (global aliases reach every file).
     private static HashSet<string> AliasNames(Compilation compilation) =>
-        compilation.SyntaxTrees.SelectMany(t => t.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
-            .OfType<UsingDirectiveSyntax>()).Where(u => u.Alias is not null).Select(u => u.Alias!.Name.Identifier.ValueText).ToHashSet(StringComparer.Ordinal);
+        compilation.SyntaxTrees.SelectMany(t => Declarations.Usings(t.GetRoot())).Where(u => u.Alias is not null).Select(u => u.Alias!.Name.Identifier.ValueText).ToHashSet(StringComparer.Ordinal);
 
     // Extension methods the app's code or a referenced project compiled beside it declares (a `this` first parameter),
     // read from declarations only: any of them could take an OpenAIClient.
@@ -96,8 +95,7 @@ internal sealed record HandedRootSurvey(IReadOnlyList<(string Where, BaseObjectC
         var names = new HashSet<string>(StringComparer.Ordinal);
         var trees = compilation.SyntaxTrees.Concat(compilation.References.OfType<CompilationReference>().SelectMany(r => r.Compilation.SyntaxTrees));
         foreach (var tree in trees)
-            foreach (var method in tree.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax)
-                         .OfType<MethodDeclarationSyntax>())
+            foreach (var method in Declarations.Members(tree.GetRoot()).OfType<MethodDeclarationSyntax>())
                 if (method.ParameterList.Parameters.FirstOrDefault()?.Modifiers.Any(m => m.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.ThisKeyword)) == true)
                     names.Add(method.Identifier.ValueText);
         return names;

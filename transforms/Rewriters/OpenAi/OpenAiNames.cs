@@ -3,6 +3,7 @@ using System.Reflection.PortableExecutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Toolkit.Transforms.Sources;
 
 namespace Toolkit.Transforms.Rewriters.OpenAi;
 
@@ -107,8 +108,7 @@ internal sealed class OpenAiNames
     };
 
     private static bool FileHasUsingStatic(SyntaxNode node) =>
-        node.SyntaxTree.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
-            .OfType<UsingDirectiveSyntax>().Any(u => u.StaticKeyword != default);
+        Declarations.Usings(node.SyntaxTree.GetRoot()).Any(u => u.StaticKeyword != default);
 
     // A bare name in a type with a base list (or nested in one) may be an inherited OpenAI member.
     private static bool InheritsMembers(SyntaxNode node) =>

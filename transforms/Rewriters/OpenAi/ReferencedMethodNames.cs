@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Toolkit.Transforms.Sources;
 
 namespace Toolkit.Transforms.Rewriters.OpenAi;
 
@@ -15,8 +16,7 @@ internal static class ReferencedMethodNames
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var tree in compilation.References.OfType<CompilationReference>().SelectMany(r => r.Compilation.SyntaxTrees))
-            foreach (var method in tree.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax)
-                         .OfType<MethodDeclarationSyntax>())
+            foreach (var method in Declarations.Members(tree.GetRoot()).OfType<MethodDeclarationSyntax>())
                 names.Add(method.Identifier.ValueText);
         return names;
     }
